@@ -1,0 +1,45 @@
+package com.lendingops.taskbridge.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Optional;
+
+/** How to reach and use the incs task API; each key is also an environment variable (INCS_...). */
+@ConfigMapping(prefix = "incs")
+public interface IncsConfig {
+
+    /** Base URL of the incs API (INCS_API_URL). */
+    @WithDefault("https://api.incsapp.com")
+    String apiUrl();
+
+    /** Bearer token for the incs API (INCS_API_TOKEN); never logged. */
+    String apiToken();
+
+    /** WhatsApp authorization id used when the event carries no auth_id (INCS_AUTH_ID). */
+    Optional<Long> authId();
+
+    /** task_module_info.module_id of the collection panel (INCS_MODULE_ID); no panel without it. */
+    Optional<String> moduleId();
+
+    /** Zone of incs "yyyy-MM-dd HH:mm:ss" timestamps, both sent and received (INCS_TIME_ZONE). */
+    @WithDefault("Asia/Jakarta")
+    ZoneId timeZone();
+
+    /** Country code that replaces a leading national 0 in phone numbers (INCS_DEFAULT_COUNTRY_CODE). */
+    @WithDefault("62")
+    String defaultCountryCode();
+
+    /** Calls per second allowed to incs across all replicas, 0 = unlimited (INCS_RATE_LIMIT_PER_SECOND). */
+    @WithDefault("0")
+    double rateLimitPerSecond();
+
+    /** Concurrent incs calls per replica (INCS_MAX_IN_FLIGHT). */
+    @WithDefault("16")
+    int maxInFlight();
+
+    /** Time allowed for one incs call before it counts as timed out (INCS_REQUEST_TIMEOUT). */
+    @WithDefault("10s")
+    Duration requestTimeout();
+}
