@@ -1,12 +1,15 @@
 package com.lendingops.taskbridge.testsupport;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.admin.Admin;
@@ -16,6 +19,7 @@ import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.metrics.Metrics;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
+import org.apache.kafka.common.utils.AppInfoParser;
 import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.metadata.bootstrap.BootstrapMetadata;
 import org.apache.kafka.server.common.Feature;
@@ -48,7 +52,7 @@ public final class KafkaBroker implements AutoCloseable {
     public KafkaBroker() {
         try {
             this.dataDirectory = Files.createTempDirectory("taskbridge-kafka-");
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException("Cannot create the Kafka data directory", e);
         }
     }
@@ -71,7 +75,7 @@ public final class KafkaBroker implements AutoCloseable {
         }
         running = true;
         LOG.infof("Kafka broker (in-JVM KRaft, Kafka %s) ready at %s, data in %s",
-                org.apache.kafka.common.utils.AppInfoParser.getVersion(), bootstrapServers, dataDirectory);
+                AppInfoParser.getVersion(), bootstrapServers, dataDirectory);
         return this;
     }
 
@@ -116,8 +120,8 @@ public final class KafkaBroker implements AutoCloseable {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
             for (String name : names) {
                 try {
-                    admin.createTopics(java.util.List.of(new NewTopic(name, partitions, (short) 1)))
-                            .all().get(ADMIN_TIMEOUT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+                    admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1)))
+                            .all().get(ADMIN_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
                 } catch (ExecutionException e) {
                     if (!(e.getCause() instanceof TopicExistsException)) {
                         throw e;

@@ -66,4 +66,14 @@ class KafkaBrokerRestartTest {
             assertThat(client.partitionCount(topic)).isEqualTo(4);
         }
     }
+
+    @Test
+    void brokerLeftStoppedByAFailedTestStillClosesAndDeletesItsData() {
+        KafkaBroker other = new KafkaBroker().start();
+        other.stop();
+
+        other.close();
+
+        assertThat(other.dataDirectory()).doesNotExist();
+    }
 }
