@@ -55,9 +55,12 @@ final class ConfigKeyCatalog {
                 || namePatterns.stream().anyMatch(p -> p.matcher(environmentVariable).matches());
     }
 
-    /** True for Quarkus keys fixed at build time: setting them in a Deployment changes nothing. */
+    /**
+     * True for Quarkus keys fixed at build time: setting them in a Deployment changes nothing (or fails
+     * the start), even when application.properties sets them for the build.
+     */
     boolean isBuildTimeOnly(String environmentVariable) {
-        return buildTimeOnly.contains(environmentVariable) && !reads(environmentVariable);
+        return buildTimeOnly.contains(environmentVariable);
     }
 
     /** Map keys ("*") and list indices ("[*]") become wildcards in the environment name. */

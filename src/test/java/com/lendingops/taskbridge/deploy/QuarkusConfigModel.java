@@ -41,7 +41,9 @@ final class QuarkusConfigModel {
     private static void collect(JsonNode node, Map<String, String> result) {
         JsonNode variable = node.path("path").path("environmentVariable");
         if (variable.isTextual()) {
-            result.put(variable.asText(), node.path("phase").asText("RUN_TIME"));
+            // a key some extension reads at run time is a run-time key, whatever another says
+            result.merge(variable.asText(), node.path("phase").asText("RUN_TIME"),
+                    (a, b) -> "RUN_TIME".equals(a) ? a : b);
         }
         if (node.isContainerNode()) {
             node.forEach(child -> collect(child, result));
