@@ -35,7 +35,7 @@ final class DemoEvents {
         this.random = new Random(seed);
     }
 
-    /** The next event: mostly new customers, about 1 in 8 the same phone again, 1 in 10 invalid, 1 in 25 another type. */
+    /** The next event: mostly new customers, about 1 in 7 the same phone again, 1 in 10 invalid, 1 in 25 another type. */
     DemoEvent next() {
         sequence++;
         int roll = random.nextInt(200);
@@ -45,14 +45,15 @@ final class DemoEvents {
         if (roll < 28) {
             return otherEventType();
         }
-        if (roll < 53 && !recentPhones.isEmpty()) {
+        if (roll < 58 && !recentPhones.isEmpty()) {
             String digits = recentPhones.get(random.nextInt(recentPhones.size()));
             return requested(digits, DemoEvent.Kind.SAME_PHONE_AGAIN);
         }
         String digits = "62" + OPERATOR_PREFIXES[random.nextInt(OPERATOR_PREFIXES.length)]
                 + String.format("%08d", random.nextInt(100_000_000));
         recentPhones.add(digits);
-        if (recentPhones.size() > 20) {
+        // Only recent phones: their tasks are surely still open, so the repeat is a real conflict.
+        if (recentPhones.size() > 10) {
             recentPhones.remove(0);
         }
         return requested(digits, DemoEvent.Kind.NEW_CUSTOMER);

@@ -100,6 +100,9 @@ final class LocalStack implements AutoCloseable {
         env.put("INCS_DEFAULT_COUNTRY_CODE", "62");
         env.put("INCS_RATE_LIMIT_PER_SECOND", "20");
         env.put("INCS_MAX_IN_FLIGHT", "8");
+        // A quarter of the demo events name no assignee: the policy picks one, as in production.
+        env.put("BRIDGE_INGEST_ASSIGNMENT_POLICY", "least-active");
+        env.put("BRIDGE_INGEST_ASSIGNMENT_ASSIGNEES", "incs_1,incs_2,incs_3");
         // A demo should show status changes within seconds, not the production 30 s cycle.
         env.put("BRIDGE_SYNC_INTERVAL", options.syncInterval().toMillis() + "ms");
         env.put("BRIDGE_SYNC_INITIAL_DELAY", "1s");
