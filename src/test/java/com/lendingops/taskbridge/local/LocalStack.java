@@ -76,8 +76,8 @@ final class LocalStack implements AutoCloseable {
         DemoFeed feed = remember(DemoFeed.start(broker.bootstrapServers(), INPUT_TOPIC, options.eventsPerSecond(),
                 options.seed()));
         out.printf("  demo feed      %.1f events/s to %s%n", options.eventsPerSecond(), INPUT_TOPIC);
-        monitor = remember(new StackMonitor(broker.bootstrapServers(), INPUT_TOPIC, OUTPUT_TOPIC, postgres, simulator,
-                feed::total));
+        monitor = remember(new StackMonitor(broker.bootstrapServers(), INPUT_TOPIC, OUTPUT_TOPIC, DEAD_LETTER_TOPIC,
+                postgres, simulator, feed::total));
     }
 
     /** Configuration by environment only, the same variables as in deploy/ and docker/compose.yaml. */

@@ -11,15 +11,19 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupListing;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -35,6 +39,7 @@ final class StackMonitor implements AutoCloseable {
 
     private final Instant startedAt = Instant.now();
     private final String inputTopic;
+    private final String deadLetterTopic;
     private final TestPostgres postgres;
     private final IncsSimulator simulator;
     private final LongSupplier fed;
@@ -43,9 +48,10 @@ final class StackMonitor implements AutoCloseable {
     private final Thread outputReader;
     private volatile boolean running = true;
 
-    StackMonitor(String bootstrapServers, String inputTopic, String outputTopic, TestPostgres postgres,
-                 IncsSimulator simulator, LongSupplier fed) {
+    StackMonitor(String bootstrapServers, String inputTopic, String outputTopic, String deadLetterTopic,
+                 TestPostgres postgres, IncsSimulator simulator, LongSupplier fed) {
         this.inputTopic = inputTopic;
+        this.deadLetterTopic = deadLetterTopic;
         this.postgres = postgres;
         this.simulator = simulator;
         this.fed = fed;
@@ -63,7 +69,7 @@ final class StackMonitor implements AutoCloseable {
             incs.put(status, (long) simulator.taskCount(status));
         }
         return new StackSnapshot(Duration.between(startedAt, Instant.now()), fed.getAsLong(), consumed(),
-                requestsByState(), Map.copyOf(published), incs);
+                recordsOn(deadLetterTopic), requestsByState(), Map.copyOf(published), incs);
     }
 
     /** The furthest any consumer group has committed on the input topic: the bridge's, whatever its id. */
@@ -78,6 +84,19 @@ final class StackMonitor implements AutoCloseable {
                         .mapToLong(e -> e.getValue().offset()).sum());
             }
             return best;
+        } catch (Exception e) {
+            return 0;
+        }
+    }
+
+    /** Records ever written to a topic: the sum of its partitions' end offsets. */
+    private long recordsOn(String topic) {
+        try {
+            Map<TopicPartition, OffsetSpec> latest = admin.describeTopics(List.of(topic)).allTopicNames()
+                    .get(5, TimeUnit.SECONDS).get(topic).partitions().stream()
+                    .collect(Collectors.toMap(p -> new TopicPartition(topic, p.partition()), p -> OffsetSpec.latest()));
+            return admin.listOffsets(latest).all().get(5, TimeUnit.SECONDS).values().stream()
+                    .mapToLong(ListOffsetsResult.ListOffsetsResultInfo::offset).sum();
         } catch (Exception e) {
             return 0;
         }
