@@ -1,5 +1,6 @@
 package com.lendingops.taskbridge.deploy;
 
+import com.lendingops.taskbridge.config.IncsConfig;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
@@ -11,6 +12,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
@@ -132,9 +134,9 @@ final class ConfigMappingKeys {
 
     private static Path classesDirectory() {
         try {
-            return Path.of(com.lendingops.taskbridge.config.IncsConfig.class
+            return Path.of(IncsConfig.class
                     .getProtectionDomain().getCodeSource().getLocation().toURI());
-        } catch (java.net.URISyntaxException e) {
+        } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -42,11 +42,6 @@ final class DeployManifests {
                 .toList();
     }
 
-    /** The base and each overlay, as kustomize would hand them to the cluster. */
-    static List<Path> deployables() {
-        return kustomizationDirs();
-    }
-
     static List<Manifest> rendered(Path kustomizationDir) {
         return KustomizeRenderer.render(kustomizationDir);
     }

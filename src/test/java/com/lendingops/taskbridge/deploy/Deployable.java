@@ -14,7 +14,7 @@ import java.util.Map;
 record Deployable(Path dir, List<Manifest> manifests) {
 
     static List<Deployable> all() {
-        return DeployManifests.deployables().stream()
+        return DeployManifests.kustomizationDirs().stream()
                 .map(dir -> new Deployable(dir, DeployManifests.rendered(dir)))
                 .toList();
     }

@@ -14,7 +14,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -62,11 +64,11 @@ class LocalStackIT {
         }
     }
 
-    private static boolean waitQuietly(Duration timeout, java.util.concurrent.Callable<Boolean> condition) {
+    private static boolean waitQuietly(Duration timeout, Callable<Boolean> condition) {
         try {
             await().atMost(timeout).pollInterval(Duration.ofSeconds(2)).until(condition);
             return true;
-        } catch (org.awaitility.core.ConditionTimeoutException e) {
+        } catch (ConditionTimeoutException e) {
             return false;
         }
     }

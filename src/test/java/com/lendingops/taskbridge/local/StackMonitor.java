@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.lendingops.taskbridge.simulator.IncsSimulator;
 import com.lendingops.taskbridge.testsupport.TestPostgres;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -29,6 +30,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.InterruptException;
+import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
@@ -129,7 +132,7 @@ final class StackMonitor implements AutoCloseable {
                     published.merge(type(record), 1L, Long::sum);
                 }
             }
-        } catch (org.apache.kafka.common.errors.InterruptException | org.apache.kafka.common.errors.WakeupException e) {
+        } catch (InterruptException | WakeupException e) {
             // closing
         }
     }
@@ -142,7 +145,7 @@ final class StackMonitor implements AutoCloseable {
             try {
                 JsonNode body = JSON.readTree(record.value());
                 type = body.path("type").asText(body.path("event_type").asText("unknown"));
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 type = "unreadable";
             }
         }
