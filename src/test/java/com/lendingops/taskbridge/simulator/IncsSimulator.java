@@ -103,7 +103,7 @@ public final class IncsSimulator implements AutoCloseable {
         return responseOptions;
     }
 
-    public void setResponseOptions(ResponseOptions options) {
+    public synchronized void setResponseOptions(ResponseOptions options) {
         responseOptions = options;
     }
 

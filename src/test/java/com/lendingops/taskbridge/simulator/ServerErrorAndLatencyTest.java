@@ -1,6 +1,7 @@
 package com.lendingops.taskbridge.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
@@ -72,10 +73,11 @@ class ServerErrorAndLatencyTest {
         sim.faults().set(Route.CREATE, FaultSettings.none().withLatency(Duration.ofSeconds(20)));
 
         Exception failure = client.createTaskExpectingFailure(TaskRequests.documentedExample(),
-                Duration.ofMillis(300));
+                Duration.ofSeconds(2));
 
         assertThat(failure).isInstanceOf(HttpTimeoutException.class);
-        assertThat(sim.taskCount()).isEqualTo(1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> sim.taskCount() == 1);
+        assertThat(sim.counters().count(Route.CREATE, Outcome.CREATED)).isEqualTo(1);
     }
 
     @Test
