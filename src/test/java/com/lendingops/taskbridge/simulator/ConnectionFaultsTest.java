@@ -11,6 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+/** Connection resets, hung requests and answers lost after the task was created. */
 class ConnectionFaultsTest {
 
     private static final String PHONE = "6281512345678";

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+/** "User is in an incomplete task." while the phone has a task in status 0 or 1. */
 class IncompleteTaskConflictTest {
 
     private static final String PHONE = "6281512340001";

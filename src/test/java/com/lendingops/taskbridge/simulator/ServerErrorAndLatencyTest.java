@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+/** 500 answers (next N, rate, per route) and added latency. */
 class ServerErrorAndLatencyTest {
 
     private IncsSimulator sim;
