@@ -65,7 +65,11 @@ class IncsGateway {
 
     private Uni<IncsAnswer> reserveThenSend(String route, Supplier<Uni<IncsTransport.HttpAnswer>> send) {
         return rateBudget.awaitSlot()
-                .invoke(metrics::recordRateLimitWait)
+                .invoke(waited -> {
+                    if (rateBudget.limited()) {
+                        metrics.recordRateLimitWait(waited);
+                    }
+                })
                 .onItemOrFailure().transformToUni((waited, budgetFailure) -> {
                     if (budgetFailure != null) {
                         LOG.warnf("incs rate budget unavailable, call not sent: %s", budgetFailure.toString());
