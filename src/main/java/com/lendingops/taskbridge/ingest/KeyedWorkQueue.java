@@ -3,6 +3,7 @@ package com.lendingops.taskbridge.ingest;
 import com.lendingops.taskbridge.config.IngestConfig;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Map;
@@ -34,8 +35,13 @@ public class KeyedWorkQueue {
     private final Map<String, Integer> admittedIds = new HashMap<>();
     private int admitted;
 
+    @Inject
     public KeyedWorkQueue(IngestConfig config, FreshContext contexts) {
-        this.capacity = Math.max(1, config.maxPending());
+        this(config.maxPending(), contexts);
+    }
+
+    KeyedWorkQueue(int capacity, FreshContext contexts) {
+        this.capacity = Math.max(1, capacity);
         this.contexts = contexts;
     }
 
