@@ -21,7 +21,9 @@ import java.time.Duration;
  * immediately before sending (after the in-flight permit), never ahead, because a slot used late would break the
  * spacing. The wait is computed from the database's own clock, so replica clock skew does not matter.
  *
- * <p>Costs one short write per call; R = 0 disables the budget and the database is never touched.
+ * <p>Costs one short write per call, issued one at a time per replica: concurrent reservations would only queue
+ * on the same row lock while holding connections the rest of the service needs. R = 0 disables the budget and
+ * the database is never touched.
  */
 @ApplicationScoped
 public class RateBudget {
@@ -39,6 +41,7 @@ public class RateBudget {
 
     private final Pool pool;
     private final double spacingSeconds;
+    private final InFlightLimiter oneReservationAtATime = new InFlightLimiter(1);
 
     public RateBudget(Pool pool, IncsConfig config) {
         this.pool = pool;
@@ -66,7 +69,8 @@ public class RateBudget {
         if (!limited()) {
             return Uni.createFrom().item(Duration.ZERO);
         }
-        return pool.preparedQuery(RESERVE_SLOT).execute(Tuple.of(BUDGET_NAME, spacingSeconds))
+        return oneReservationAtATime
+                .withPermit(() -> pool.preparedQuery(RESERVE_SLOT).execute(Tuple.of(BUDGET_NAME, spacingSeconds)))
                 .map(rows -> Duration.ofNanos((long) Math.max(0, rows.iterator().next().getDouble(0) * 1_000_000)))
                 .chain(wait -> wait.isZero()
                         ? Uni.createFrom().item(wait)
