@@ -74,7 +74,7 @@ class IncsGateway {
                     if (budgetFailure != null) {
                         LOG.warnf("incs rate budget unavailable, call not sent: %s", budgetFailure.toString());
                         return Uni.createFrom().item(new IncsAnswer.Failed(new CreateResult.Unavailable(
-                                "rate budget unavailable", false, Optional.empty()), false));
+                                "rate budget: " + budgetFailure.getMessage(), false, Optional.empty()), false));
                     }
                     return timedSend(route, send);
                 });
