@@ -3,7 +3,6 @@ package com.lendingops.taskbridge.ingest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.lendingops.taskbridge.config.IngestConfig;
-import com.lendingops.taskbridge.events.TaskDeferred;
 import com.lendingops.taskbridge.events.TaskEvent;
 import com.lendingops.taskbridge.events.TaskNotCreated;
 import com.lendingops.taskbridge.incs.CreateResult;
@@ -11,7 +10,6 @@ import com.lendingops.taskbridge.incs.CreateTaskCommand;
 import com.lendingops.taskbridge.incs.IncsTaskView;
 import com.lendingops.taskbridge.mapping.Rejection;
 import com.lendingops.taskbridge.outbox.OutboxWriter;
-import com.lendingops.taskbridge.task.IncsTask;
 import com.lendingops.taskbridge.task.RequestState;
 import com.lendingops.taskbridge.task.TaskRequest;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -33,23 +31,21 @@ import java.util.function.Supplier;
 @ApplicationScoped
 public class RequestLedger {
 
-    static final String INCOMPLETE_TASK = "incomplete_task";
-
     private final OutboxWriter outbox;
     private final CreatedTaskRecorder tasks;
     private final ObjectMapper json;
     private final IngestConfig config;
+    private final DeferralRecorder deferrals;
     private final Backoff retryBackoff;
-    private final Backoff deferBackoff;
 
-    public RequestLedger(OutboxWriter outbox, CreatedTaskRecorder tasks, ObjectMapper json, IngestConfig config) {
+    public RequestLedger(OutboxWriter outbox, CreatedTaskRecorder tasks, DeferralRecorder deferrals, ObjectMapper json,
+                         IngestConfig config) {
         this.outbox = outbox;
         this.tasks = tasks;
+        this.deferrals = deferrals;
         this.json = json;
         this.config = config;
         this.retryBackoff = new Backoff(config.retry().initialDelay(), config.retry().maxDelay(),
-                config.retry().jitter(), () -> ThreadLocalRandom.current().nextDouble());
-        this.deferBackoff = new Backoff(config.defer().initialDelay(), config.defer().maxDelay(),
                 config.retry().jitter(), () -> ThreadLocalRandom.current().nextDouble());
     }
 
@@ -89,9 +85,7 @@ public class RequestLedger {
 
     /** incs says the phone has an unfinished task. */
     public Uni<Outcome> deferred(String eventId, int token, String message) {
-        return transitionOutcome(eventId, token, r -> IncsTask.<IncsTask>find(
-                        "userPhone = ?1 and status in (0, 1) order by createdAt desc", r.userPhone).firstResult()
-                .chain(blocker -> defer(r, blocker, message)));
+        return transitionOutcome(eventId, token, r -> deferrals.defer(r, message));
     }
 
     public Uni<Outcome> rejected(String eventId, int token, String message) {
@@ -146,31 +140,7 @@ public class RequestLedger {
         return Uni.createFrom().item(Outcome.RETRY);
     }
 
-    private Uni<Outcome> defer(TaskRequest r, IncsTask blocker, String message) {
-        OffsetDateTime now = RequestIntake.now();
-        r.deferredSince = r.deferredSince != null ? r.deferredSince : now;
-        Duration waited = Duration.between(r.deferredSince, now);
-        if (blocker == null && waited.compareTo(config.defer().horizon()) >= 0) {
-            settle(r, RequestState.FAILED, message, now);
-            return outbox.append(TaskEvent.failed(new TaskNotCreated(r.eventId, r.caseId,
-                            Rejection.DEFERRAL_HORIZON_EXCEEDED.code(),
-                            "the phone was still in another incomplete task after " + waited), now))
-                    .replaceWith(Outcome.FAILED);
-        }
-        r.state = RequestState.DEFERRED;
-        r.failures = 0;
-        r.lastError = message;
-        r.updatedAt = now;
-        r.blockingTaskId = blocker == null ? null : blocker.taskId;
-        r.awaitsOwnTask = blocker != null;
-        r.nextAttemptAt = now.plus(blocker != null ? config.defer().ownTaskRecheck() : deferBackoff.growing(waited));
-        OffsetDateTime announced = blocker == null ? r.nextAttemptAt : null;
-        return outbox.append(TaskEvent.deferred(new TaskDeferred(r.eventId, r.caseId, INCOMPLETE_TASK,
-                        r.blockingTaskId, announced), r.attempts, now))
-                .replaceWith(Outcome.DEFERRED);
-    }
-
-    private static void settle(TaskRequest r, RequestState state, String message, OffsetDateTime now) {
+    static void settle(TaskRequest r, RequestState state, String message, OffsetDateTime now) {
         r.state = state;
         r.lastError = message;
         r.nextAttemptAt = null;
