@@ -100,7 +100,8 @@ public class RateBudget {
         return oneReservationAtATime
                 .withPermit(() -> pool.preparedQuery(RESERVE_SLOT).execute(Tuple.of(BUDGET_NAME, spacingSeconds)))
                 .map(rows -> (long) Math.max(0, rows.iterator().next().getDouble(0) * 1_000_000))
-                .chain(waitNanos -> waitNanos == 0
+                // Vert.x timers cannot be shorter than 1 ms; sub-millisecond waits come from interval rounding
+                .chain(waitNanos -> waitNanos < 1_000_000
                         ? Uni.createFrom().item(waitNanos)
                         : Uni.createFrom().item(waitNanos).onItem().delayIt().by(Duration.ofNanos(waitNanos)))
                 .chain(waitNanos -> {

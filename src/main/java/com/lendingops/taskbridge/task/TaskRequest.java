@@ -57,6 +57,17 @@ public class TaskRequest extends PanacheEntityBase {
     @Column(name = "task_id")
     public Long taskId;
 
+    /** Consecutive transient failures; drives the exponential backoff, reset by any definite answer. */
+    public int failures;
+
+    /** Start of the earliest attempt with an unknown outcome: retries reconcile from here first. */
+    @Column(name = "ambiguous_since")
+    public OffsetDateTime ambiguousSince;
+
+    /** Deferred until a task of ours on this phone ends (blocking, or queued behind an earlier request). */
+    @Column(name = "awaits_own_task")
+    public boolean awaitsOwnTask;
+
     @Column(name = "last_error")
     public String lastError;
 
