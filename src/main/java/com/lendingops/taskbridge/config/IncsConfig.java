@@ -42,4 +42,36 @@ public interface IncsConfig {
     /** Time allowed for one incs call before it counts as timed out (INCS_REQUEST_TIMEOUT). */
     @WithDefault("10s")
     Duration requestTimeout();
+
+    /** incs page numbering: "auto" (learned from answers), "0" or "1" (INCS_PAGE_BASE). */
+    @WithDefault("auto")
+    String pageBase();
+
+    /** Fraction of the rate budget left unused to absorb network jitter, 0 to 0.5 (INCS_RATE_LIMIT_HEADROOM). */
+    @WithDefault("0.05")
+    double rateLimitHeadroom();
+
+    /** Consecutive transient failures that open the circuit (INCS_CIRCUIT_FAILURE_THRESHOLD). */
+    @WithDefault("5")
+    int circuitFailureThreshold();
+
+    /** How long the circuit stays open before one probe call may test incs again (INCS_CIRCUIT_OPEN_DELAY). */
+    @WithDefault("10s")
+    Duration circuitOpenDelay();
+
+    /** How often incs is probed while the circuit is open or the token is rejected (INCS_PROBE_INTERVAL). */
+    @WithDefault("5s")
+    Duration probeInterval();
+
+    /** Retries of a GET /external/tasks call after a transient failure (INCS_LIST_RETRIES). */
+    @WithDefault("3")
+    int listRetries();
+
+    /** Backoff before the first GET retry; doubles per retry, with jitter (INCS_LIST_RETRY_INITIAL_BACKOFF). */
+    @WithDefault("200ms")
+    Duration listRetryInitialBackoff();
+
+    /** Longest wait before a GET retry; a longer Retry-After fails the call instead (INCS_LIST_RETRY_MAX_BACKOFF). */
+    @WithDefault("5s")
+    Duration listRetryMaxBackoff();
 }

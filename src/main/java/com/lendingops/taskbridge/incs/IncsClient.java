@@ -1,23 +1,69 @@
 package com.lendingops.taskbridge.incs;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * The one bean through which the service talks to incs: owns the rate budget, the in-flight limit,
- * retries of idempotent calls and the classification of every answer.
- * (Placeholder signatures; implemented by the incs client work.)
+ * The one bean through which the service talks to incs: owns the rate budget, the in-flight limit, the circuit
+ * breaker, retries of idempotent calls and the classification of every answer. Observable state:
+ * {@link #isCircuitOpen()}, {@link #isUnauthorized()}, {@link #isAvailable()}, and the CDI event
+ * {@link IncsAvailabilityChanged} on every change of it.
  */
 @ApplicationScoped
 public class IncsClient {
 
-    /** One POST attempt; never retried here because a blind retry may create a second task. */
-    public Uni<CreateResult> createTask(CreateTaskCommand command) {
-        return Uni.createFrom().failure(new UnsupportedOperationException("not implemented yet"));
+    private final IncsGateway gateway;
+    private final IncsTransport transport;
+    private final TaskLister lister;
+    private final IncsAvailability availability;
+    private final ObjectMapper mapper;
+
+    IncsClient(IncsGateway gateway, IncsTransport transport, TaskLister lister, IncsAvailability availability,
+               ObjectMapper mapper) {
+        this.gateway = gateway;
+        this.transport = transport;
+        this.lister = lister;
+        this.availability = availability;
+        this.mapper = mapper;
     }
 
-    /** One page of GET /external/tasks, retried on transient errors; fails with {@link IncsCallException}. */
+    /**
+     * One POST attempt; never retried here because a blind retry may create a second task. Never fails: every
+     * outcome, including an open circuit ({@code Unavailable("circuit open", false, ...)}), is a result.
+     */
+    public Uni<CreateResult> createTask(CreateTaskCommand command) {
+        String body;
+        try {
+            body = mapper.writeValueAsString(command);
+        } catch (JsonProcessingException e) {
+            return Uni.createFrom().failure(new IllegalArgumentException("cannot serialise the create command", e));
+        }
+        return gateway.exchange(IncsGateway.CREATE, () -> transport.create(body))
+                .map(answer -> gateway.classifier().toCreateResult(answer));
+    }
+
+    /**
+     * One page of GET /external/tasks ({@code query.page()} counted from 1 whatever incs does), retried on
+     * transient errors; fails with {@link IncsCallException} ({@code unauthorized()} for 401/10001).
+     */
     public Uni<TaskPage> listTasks(TaskQuery query) {
-        return Uni.createFrom().failure(new UnsupportedOperationException("not implemented yet"));
+        return lister.list(query);
+    }
+
+    /** True while incs is considered down: calls are refused without reaching it until a probe succeeds. */
+    public boolean isCircuitOpen() {
+        return availability.isCircuitOpen();
+    }
+
+    /** True since incs rejected the token (401 / code 10001), until a call is answered with it accepted. */
+    public boolean isUnauthorized() {
+        return availability.isUnauthorized();
+    }
+
+    /** Neither circuit open nor token rejected. */
+    public boolean isAvailable() {
+        return availability.isAvailable();
     }
 }

@@ -1,0 +1,99 @@
+package com.lendingops.taskbridge.incs;
+
+import com.lendingops.taskbridge.config.IncsConfig;
+import jakarta.inject.Singleton;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+
+/**
+ * Whether incs numbers pages from 0 or 1 ({@code incs.page-base}: {@code 0}, {@code 1} or {@code auto}).
+ *
+ * <p>Auto rule. A list answer for API page {@code p ≥ 1} with page size {@code s} reports {@code total} T and
+ * holds {@code k} items. If pages start at 1, page p covers items {@code [(p-1)s, ps)}, so k must be
+ * {@code clamp(T-(p-1)s, 0, s)}; if they start at 0 it covers {@code [ps, (p+1)s)} and k must be
+ * {@code clamp(T-ps, 0, s)}. When the two expectations differ and k equals one of them, the answer proves the
+ * base. Page 0 proves nothing (a 1-based API may treat it as page 1), so it is never evaluated. Every answer is
+ * evaluated for free and counts as one vote; the base is the one with more votes (the first decisive answer
+ * while tied), so a single answer skewed by tasks created between incs's count and its page query cannot
+ * overturn what many consistent answers established. The result is cached for the life of the process.
+ */
+@Singleton
+public class PageBase {
+
+    private static final Logger LOG = Logger.getLogger(PageBase.class);
+
+    private final Integer fixed;
+    private long votesZero;
+    private long votesOne;
+    private Integer learned;
+
+    public PageBase(IncsConfig config) {
+        this.fixed = parse(config.pageBase());
+    }
+
+    static Integer parse(String setting) {
+        return switch (setting.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "auto" -> null;
+            case "0" -> 0;
+            case "1" -> 1;
+            default -> throw new IllegalArgumentException("incs.page-base must be auto, 0 or 1, not " + setting);
+        };
+    }
+
+    /** The base in use, empty while auto mode has not learned it yet. */
+    public synchronized Optional<Integer> known() {
+        return Optional.ofNullable(fixed != null ? fixed : learned);
+    }
+
+    /** The base this answer proves, if it is decisive. */
+    static Optional<Integer> evidence(int apiPage, int pageSize, long total, int count) {
+        if (apiPage < 1 || pageSize < 1 || total < 0) {
+            return Optional.empty();
+        }
+        long ifOneBased = clamp(total - (long) (apiPage - 1) * pageSize, pageSize);
+        long ifZeroBased = clamp(total - (long) apiPage * pageSize, pageSize);
+        if (ifOneBased == ifZeroBased) {
+            return Optional.empty();
+        }
+        if (count == ifOneBased) {
+            return Optional.of(1);
+        }
+        return count == ifZeroBased ? Optional.of(0) : Optional.empty();
+    }
+
+    /** Records what an answer for {@code apiPage} proves (auto mode only). */
+    public synchronized void observe(int apiPage, int pageSize, long total, int count) {
+        if (fixed != null) {
+            return;
+        }
+        evidence(apiPage, pageSize, total, count).ifPresent(base -> {
+            if (base == 0) {
+                votesZero++;
+            } else {
+                votesOne++;
+            }
+            Integer before = learned;
+            if (learned == null || votesZero != votesOne) {
+                learned = learned == null ? base : (votesZero > votesOne ? 0 : 1);
+            }
+            if (!learned.equals(before)) {
+                LOG.infof("incs page base learned: pages start at %d (votes: %d for 0, %d for 1)", learned,
+                        votesZero, votesOne);
+            } else if (!base.equals(learned)) {
+                LOG.warnf("an incs list answer suggested page base %d, keeping %d (votes: %d for 0, %d for 1)",
+                        base, learned, votesZero, votesOne);
+            }
+        });
+    }
+
+    /** Forgets what auto mode learned; for tests that switch the simulator's numbering at run time. */
+    synchronized void forget() {
+        votesZero = 0;
+        votesOne = 0;
+        learned = null;
+    }
+
+    private static long clamp(long value, int max) {
+        return Math.max(0, Math.min(value, max));
+    }
+}

@@ -1,0 +1,127 @@
+package com.lendingops.taskbridge.incs;
+
+import com.lendingops.taskbridge.config.IncsConfig;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import org.jboss.logging.Logger;
+
+/**
+ * GET /external/tasks with retries and page-base translation. Retries transient failures (never an open
+ * circuit) with exponential backoff and jitter, waiting at least any Retry-After; a Retry-After longer than
+ * {@code incs.list-retry-max-backoff} ends the call at once with it, so the caller can wait instead of holding
+ * a call open. While the page base is unknown (auto mode), the first page is asked as if numbering started at
+ * 1 (the common choice); if that answer does not settle the question, one extra call for the last page under
+ * that reading does (it is empty when numbering starts at 0). At most two extra calls per process.
+ */
+@ApplicationScoped
+class TaskLister {
+
+    private static final Logger LOG = Logger.getLogger(TaskLister.class);
+
+    private final IncsGateway gateway;
+    private final IncsTransport transport;
+    private final PageBase pageBase;
+    private final IncsClientMetrics metrics;
+    private final IncsConfig config;
+
+    TaskLister(IncsGateway gateway, IncsTransport transport, PageBase pageBase, IncsClientMetrics metrics,
+               IncsConfig config) {
+        this.gateway = gateway;
+        this.transport = transport;
+        this.pageBase = pageBase;
+        this.metrics = metrics;
+        this.config = config;
+    }
+
+    Uni<TaskPage> list(TaskQuery query) {
+        Optional<Integer> base = pageBase.known();
+        if (base.isPresent()) {
+            return fetch(query, query.page() - 1 + base.get());
+        }
+        return fetch(query, query.page()).chain(page -> settleBase(query, page));
+    }
+
+    private Uni<TaskPage> settleBase(TaskQuery query, TaskPage readAsOneBased) {
+        long total = readAsOneBased.total();
+        if (pageBase.known().isPresent() || total <= 0 || query.pageSize() <= 0) {
+            return answerFor(query, readAsOneBased);
+        }
+        int lastIfOneBased = (int) Math.min(Integer.MAX_VALUE, (total + query.pageSize() - 1) / query.pageSize());
+        if (lastIfOneBased == query.page()) {
+            return answerFor(query, readAsOneBased);
+        }
+        return fetch(query, lastIfOneBased).chain(ignored -> answerFor(query, readAsOneBased));
+    }
+
+    private Uni<TaskPage> answerFor(TaskQuery query, TaskPage readAsOneBased) {
+        Optional<Integer> base = pageBase.known();
+        if (base.isEmpty()) {
+            LOG.debug("incs page base still unknown; reading pages as starting at 1 for now");
+        }
+        return base.orElse(1) == 1 ? Uni.createFrom().item(readAsOneBased) : fetch(query, query.page() - 1);
+    }
+
+    private Uni<TaskPage> fetch(TaskQuery query, int apiPage) {
+        return attempt(query, apiPage, 0);
+    }
+
+    private Uni<TaskPage> attempt(TaskQuery query, int apiPage, int retry) {
+        return gateway.exchange(IncsGateway.LIST, () -> transport.list(query, apiPage)).chain(answer -> {
+            if (answer instanceof IncsAnswer.Ok ok) {
+                return read(ok, query, apiPage);
+            }
+            IncsAnswer.Failed failed = (IncsAnswer.Failed) answer;
+            if (failed.sent() && failed.result() instanceof CreateResult.Unavailable unavailable
+                    && retry < config.listRetries()) {
+                Optional<Duration> wait = backoff(retry, unavailable.retryAfter());
+                if (wait.isPresent()) {
+                    metrics.recordRetry(IncsGateway.LIST);
+                    return Uni.createFrom().voidItem().onItem().delayIt().by(wait.get())
+                            .chain(() -> attempt(query, apiPage, retry + 1));
+                }
+            }
+            return Uni.createFrom().failure(toException(failed.result()));
+        });
+    }
+
+    private Uni<TaskPage> read(IncsAnswer.Ok ok, TaskQuery query, int apiPage) {
+        try {
+            TaskPage page = gateway.classifier().toTaskPage(ok.data());
+            pageBase.observe(apiPage, query.pageSize(), page.total(), page.tasks().size());
+            return Uni.createFrom().item(page);
+        } catch (IOException e) {
+            return Uni.createFrom().failure(new IncsCallException("unreadable incs list answer", false,
+                    Optional.empty(), e));
+        }
+    }
+
+    /** Equal-jitter exponential backoff, at least the Retry-After; empty when the wait would exceed the cap. */
+    private Optional<Duration> backoff(int retry, Optional<Duration> retryAfter) {
+        long max = config.listRetryMaxBackoff().toMillis();
+        long base = Math.min(max, config.listRetryInitialBackoff().toMillis() << Math.min(retry, 20));
+        long jittered = base / 2 + ThreadLocalRandom.current().nextLong(base / 2 + 1);
+        long wait = Math.max(jittered, retryAfter.map(Duration::toMillis).orElse(0L));
+        return wait > max ? Optional.empty() : Optional.of(Duration.ofMillis(wait));
+    }
+
+    private static IncsCallException toException(CreateResult result) {
+        if (result instanceof CreateResult.Unauthorized unauthorized) {
+            return new IncsCallException("incs rejected the API token: " + unauthorized.message(), true,
+                    Optional.empty(), null);
+        }
+        if (result instanceof CreateResult.Unavailable unavailable) {
+            return new IncsCallException("incs unavailable: " + unavailable.reason(), false,
+                    unavailable.retryAfter(), null);
+        }
+        if (result instanceof CreateResult.Invalid invalid) {
+            return new IncsCallException("incs refused the query (code " + invalid.code() + "): "
+                    + invalid.message(), false, Optional.empty(), null);
+        }
+        return new IncsCallException("unexpected incs answer to a list call: " + result, false, Optional.empty(),
+                null);
+    }
+}

@@ -1,0 +1,52 @@
+package com.lendingops.taskbridge.incs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.subscription.Cancellable;
+import io.smallrye.mutiny.subscription.UniEmitter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+
+/** The non-blocking semaphore queues, hands over and forgets cancelled waiters. */
+class InFlightLimiterTest {
+
+    private final InFlightLimiter limiter = new InFlightLimiter(2);
+    private final List<UniEmitter<? super String>> running = new CopyOnWriteArrayList<>();
+
+    private Uni<String> pendingCall() {
+        return limiter.withPermit(() -> Uni.createFrom().emitter(running::add));
+    }
+
+    @Test
+    void runsAtMostMaxCallsAndStartsAQueuedOneWhenOneEnds() {
+        List<String> results = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            pendingCall().subscribe().with(results::add);
+        }
+        assertThat(running).hasSize(2);
+        assertThat(limiter.queued()).isEqualTo(1);
+
+        running.get(0).complete("first");
+
+        assertThat(running).hasSize(3);
+        assertThat(limiter.inFlight()).isEqualTo(2);
+        assertThat(results).containsExactly("first");
+    }
+
+    @Test
+    void cancelledWaiterIsSkippedAndPermitsReturnWhenAllEnd() {
+        pendingCall().subscribe().with(x -> { });
+        pendingCall().subscribe().with(x -> { });
+        Cancellable waiter = pendingCall().subscribe().with(x -> { });
+        waiter.cancel();
+        assertThat(limiter.queued()).isZero();
+
+        running.forEach(emitter -> emitter.fail(new RuntimeException("boom")));
+
+        assertThat(running).hasSize(2);
+        assertThat(limiter.inFlight()).isZero();
+    }
+}

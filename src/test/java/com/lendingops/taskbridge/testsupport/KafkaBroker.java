@@ -1,0 +1,232 @@
+package com.lendingops.taskbridge.testsupport;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.metrics.Metrics;
+import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.test.TestKitNodes;
+import org.apache.kafka.common.utils.AppInfoParser;
+import org.apache.kafka.common.utils.Time;
+import org.apache.kafka.metadata.bootstrap.BootstrapMetadata;
+import org.apache.kafka.server.common.Feature;
+import org.apache.kafka.server.common.MetadataVersion;
+import org.jboss.logging.Logger;
+
+import kafka.server.BrokerServer;
+import kafka.server.ControllerServer;
+import kafka.server.KafkaRaftServer;
+import kafka.server.SharedServer;
+
+/**
+ * A real single-node KRaft Kafka broker (combined broker + controller) running inside this JVM, built on
+ * Kafka's {@link KafkaClusterTestKit}. Usable from tests, a {@code main} or a benchmark.
+ * <p>
+ * {@link #stop()} and {@link #start()} simulate an outage: the broker comes back on the same bootstrap address
+ * with its log directories intact, so records and committed offsets written before the stop are still there.
+ */
+public final class KafkaBroker implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(KafkaBroker.class);
+    private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(30);
+
+    private final Path dataDirectory;
+    private KafkaClusterTestKit cluster;
+    private String bootstrapServers;
+    private boolean running;
+
+    /** Creates a broker whose data lives in a fresh temporary directory; nothing runs until {@link #start()}. */
+    public KafkaBroker() {
+        try {
+            this.dataDirectory = Files.createTempDirectory("taskbridge-kafka-");
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot create the Kafka data directory", e);
+        }
+    }
+
+    /** Starts the broker, or brings a stopped one back on the same address and data. Idempotent. */
+    public synchronized KafkaBroker start() {
+        if (running) {
+            return this;
+        }
+        InfrastructureLogLevels.quiet();
+        try {
+            if (cluster == null) {
+                formatAndStartCluster();
+            } else {
+                restartServers();
+            }
+            cluster.waitForReadyBrokers();
+        } catch (Exception e) {
+            throw new IllegalStateException("Kafka broker did not start", e);
+        }
+        running = true;
+        LOG.infof("Kafka broker (in-JVM KRaft, Kafka %s) ready at %s, data in %s",
+                AppInfoParser.getVersion(), bootstrapServers, dataDirectory);
+        return this;
+    }
+
+    /** Stops the broker (an outage): clients get connection errors until {@link #start()}. Data is kept. */
+    public synchronized void stop() {
+        if (!running) {
+            return;
+        }
+        // Broker first, then controller: the order KafkaRaftServer uses for a clean shutdown.
+        broker().shutdown();
+        controller().shutdown();
+        running = false;
+        LOG.infof("Kafka broker at %s stopped (data kept)", bootstrapServers);
+    }
+
+    /** Stops then starts the broker on the same address and data. */
+    public void restart() {
+        stop();
+        start();
+    }
+
+    /** Whether the broker currently accepts connections. */
+    public synchronized boolean isRunning() {
+        return running;
+    }
+
+    /** {@code host:port} for {@code bootstrap.servers}; stable across {@link #stop()}/{@link #start()}. */
+    public synchronized String bootstrapServers() {
+        if (bootstrapServers == null) {
+            throw new IllegalStateException("Kafka broker has never been started");
+        }
+        return bootstrapServers;
+    }
+
+    /** Directory holding the broker's metadata and log data. */
+    public Path dataDirectory() {
+        return dataDirectory;
+    }
+
+    /** Creates the topics with the given partition count (replication factor 1); existing topics are left as they are. */
+    public void createTopics(int partitions, String... names) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
+            for (String name : names) {
+                try {
+                    admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1)))
+                            .all().get(ADMIN_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        throw e;
+                    }
+                }
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot create topics " + Arrays.toString(names), e);
+        }
+    }
+
+    /** Shuts the broker down for good and deletes its data. */
+    @Override
+    public synchronized void close() {
+        try {
+            if (cluster != null) {
+                cluster.close();
+            }
+        } catch (Exception e) {
+            LOG.warn("Kafka broker did not close cleanly", e);
+        } finally {
+            running = false;
+            cluster = null;
+            Directories.deleteQuietly(dataDirectory);
+        }
+    }
+
+    private void formatAndStartCluster() throws Exception {
+        TestKitNodes nodes = new TestKitNodes.Builder(productionBootstrapMetadata())
+                .setCombined(true)
+                .setNumBrokerNodes(1)
+                .setNumControllerNodes(1)
+                .setBaseDirectory(dataDirectory)
+                .build();
+        KafkaClusterTestKit.Builder builder = new KafkaClusterTestKit.Builder(nodes);
+        singleNodeBrokerConfig().forEach(builder::setConfigProp);
+        cluster = builder.build();
+        cluster.format();
+        cluster.startup();
+        bootstrapServers = cluster.bootstrapServers();
+    }
+
+    /**
+     * The test kit offers no restart for a combined node, so rebuild its servers the way the kit itself does in
+     * {@code restartBrokersWithSwappedClientListenerPorts}: same config, same meta.properties ensemble (so the
+     * formatted log directories are accepted) and the same socket factory, which rebinds the ports it bound first.
+     */
+    private void restartServers() {
+        SharedServer previous = broker().sharedServer();
+        SharedServer shared = new SharedServer(
+                broker().config(),
+                previous.metaPropsEnsemble(),
+                Time.SYSTEM,
+                new Metrics(),
+                previous.controllerQuorumVotersFuture(),
+                previous.bootstrapServers(),
+                previous.faultHandlerFactory(),
+                previous.socketFactory());
+        ControllerServer controller = new ControllerServer(shared, KafkaRaftServer.configSchema(),
+                cluster.nodes().bootstrapMetadata());
+        BrokerServer broker = new BrokerServer(shared);
+        cluster.controllers().put(nodeId(), controller);
+        cluster.brokers().put(nodeId(), broker);
+        controller.startup();
+        broker.startup();
+    }
+
+    private static BootstrapMetadata productionBootstrapMetadata() {
+        MetadataVersion version = MetadataVersion.latestProduction();
+        Map<String, Short> features = Feature.PRODUCTION_FEATURES.stream()
+                .collect(Collectors.toMap(Feature::featureName, f -> f.defaultLevel(version), (a, b) -> a, TreeMap::new));
+        return BootstrapMetadata.fromVersions(version, features, "taskbridge-tests");
+    }
+
+    /** Internal topics default to replication factor 3, which a single broker can never satisfy. */
+    private static Map<String, Object> singleNodeBrokerConfig() {
+        return Map.of(
+                "offsets.topic.replication.factor", "1",
+                "offsets.topic.num.partitions", "5",
+                "transaction.state.log.replication.factor", "1",
+                "transaction.state.log.min.isr", "1",
+                "transaction.state.log.num.partitions", "5",
+                "share.coordinator.state.topic.replication.factor", "1",
+                "share.coordinator.state.topic.min.isr", "1",
+                "group.initial.rebalance.delay.ms", "0",
+                "auto.create.topics.enable", "true");
+    }
+
+    private int nodeId() {
+        return cluster.brokers().keySet().iterator().next();
+    }
+
+    private BrokerServer broker() {
+        return cluster.brokers().get(nodeId());
+    }
+
+    private ControllerServer controller() {
+        return cluster.controllers().get(nodeId());
+    }
+
+    /** Starts a broker and keeps it running until the JVM is interrupted (Ctrl-C). */
+    public static void main(String[] args) throws InterruptedException {
+        KafkaBroker broker = new KafkaBroker().start();
+        Runtime.getRuntime().addShutdownHook(new Thread(broker::close, "kafka-broker-shutdown"));
+        System.out.println("KAFKA_BOOTSTRAP_SERVERS=" + broker.bootstrapServers());
+        Thread.currentThread().join();
+    }
+}

@@ -1,0 +1,94 @@
+package com.lendingops.taskbridge.testsupport;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import org.jboss.logging.Logger;
+
+/**
+ * The one set of real infrastructure shared by every test in the JVM: a Kafka broker and a PostgreSQL, started on
+ * first use and stopped when the JVM exits. {@link SharedEnvironmentResource} hands its addresses to Quarkus; tests
+ * reach the same instances statically through {@link #get()} (e.g. to create topics, truncate tables or stop the
+ * broker for an outage test).
+ * <p>
+ * To add a component (the incs simulator): start it in {@link #startAll()}, expose an accessor, close it in
+ * {@link #close()} and put its address into {@link #quarkusConfig()} (e.g. {@code incs.api-url}).
+ */
+public final class TestEnvironment {
+
+    private static final Logger LOG = Logger.getLogger(TestEnvironment.class);
+    private static TestEnvironment instance;
+    private static boolean shutdownHookRegistered;
+
+    private final KafkaBroker kafka;
+    private final TestPostgres postgres;
+
+    private TestEnvironment(KafkaBroker kafka, TestPostgres postgres) {
+        this.kafka = kafka;
+        this.postgres = postgres;
+    }
+
+    /** The shared environment, started on the first call (later calls return the same running instance). */
+    public static synchronized TestEnvironment get() {
+        if (instance == null) {
+            instance = startAll();
+            if (!shutdownHookRegistered) {
+                Runtime.getRuntime().addShutdownHook(new Thread(TestEnvironment::shutdown, "test-environment-shutdown"));
+                shutdownHookRegistered = true;
+            }
+        }
+        return instance;
+    }
+
+    /** Stops and forgets the shared environment; the next {@link #get()} starts a new one. */
+    public static synchronized void shutdown() {
+        if (instance != null) {
+            instance.close();
+            instance = null;
+        }
+    }
+
+    public KafkaBroker kafka() {
+        return kafka;
+    }
+
+    public TestPostgres postgres() {
+        return postgres;
+    }
+
+    /** A new client on the shared broker; close it after the test (try-with-resources). */
+    public KafkaTestClient newKafkaClient() {
+        return new KafkaTestClient(kafka.bootstrapServers());
+    }
+
+    /** The configuration that points a Quarkus application at this environment. */
+    public Map<String, String> quarkusConfig() {
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("kafka.bootstrap.servers", kafka.bootstrapServers());
+        config.put("quarkus.datasource.jdbc.url", postgres.jdbcUrl());
+        config.put("quarkus.datasource.reactive.url", postgres.reactiveUrl());
+        config.put("quarkus.datasource.username", postgres.username());
+        config.put("quarkus.datasource.password", postgres.password());
+        config.put("quarkus.devservices.enabled", "false");
+        // A random HTTP port: helpers and CI may run several test JVMs on one machine.
+        config.put("quarkus.http.test-port", "0");
+        return config;
+    }
+
+    private static TestEnvironment startAll() {
+        // Both take seconds and are independent, so start them side by side.
+        CompletableFuture<TestPostgres> postgres = CompletableFuture.supplyAsync(TestPostgres::resolve);
+        KafkaBroker kafka = new KafkaBroker().start();
+        TestEnvironment environment = new TestEnvironment(kafka, postgres.join());
+        LOG.infof("Test environment ready: Kafka %s, PostgreSQL %s (%s)", kafka.bootstrapServers(),
+                environment.postgres.jdbcUrl(), environment.postgres.mode());
+        return environment;
+    }
+
+    private synchronized void close() {
+        kafka.close();
+        postgres.close();
+        LOG.info("Test environment closed");
+    }
+}
