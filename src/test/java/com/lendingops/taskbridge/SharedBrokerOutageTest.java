@@ -42,12 +42,7 @@ class SharedBrokerOutageTest {
         sendWithApplicationConfig(topic, "before the outage");
 
         try (KafkaTestClient client = TestEnvironment.get().newKafkaClient()) {
-            kafka.stop();
-            try {
-                assertThat(client.brokerAnswers(Duration.ofSeconds(2))).isFalse();
-            } finally {
-                kafka.start();
-            }
+            kafka.whileStopped(() -> assertThat(client.brokerAnswers(Duration.ofSeconds(2))).isFalse());
 
             sendWithApplicationConfig(topic, "after the restart");
             assertThat(client.awaitRecords(topic, 2, r -> true)).extracting(ConsumerRecord::value)

@@ -26,19 +26,16 @@ class SharedPostgresOutageTest {
     Pool pool;
 
     @Test
-    void applicationQueriesFailWhileDatabaseIsDownAndSucceedAfterItIsBack() {
+    void applicationQueriesFailWhileDatabaseIsDownAndSucceedAfterItIsBack() throws Exception {
         TestPostgres postgres = TestEnvironment.get().postgres();
         Assumptions.assumeTrue(postgres.supportsRestart(),
                 "PostgreSQL in mode " + postgres.mode() + " cannot be stopped by tests; only the embedded one can");
         assertThat(selectOne()).isEqualTo(1);
 
-        postgres.stop();
-        try {
+        postgres.whileStopped(() -> {
             assertThatThrownBy(this::selectOne).isInstanceOf(Exception.class);
             given().when().get("/q/health/ready").then().statusCode(503);
-        } finally {
-            postgres.start();
-        }
+        });
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(selectOne()).isEqualTo(1));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(

@@ -91,6 +91,19 @@ public final class KafkaBroker implements AutoCloseable {
         LOG.infof("Kafka broker at %s stopped (data kept)", bootstrapServers);
     }
 
+    /**
+     * Runs {@code action} while the broker is stopped, then starts it again even when the action fails, so one
+     * failing outage test cannot leave the shared broker down for the tests after it.
+     */
+    public void whileStopped(DuringOutage action) throws Exception {
+        stop();
+        try {
+            action.run();
+        } finally {
+            start();
+        }
+    }
+
     /** Stops then starts the broker on the same address and data. */
     public void restart() {
         stop();

@@ -114,6 +114,19 @@ public final class TestPostgres implements AutoCloseable {
         LOG.infof("PostgreSQL at %s running again", jdbcUrl);
     }
 
+    /**
+     * Runs {@code action} while the server is stopped, then starts it again even when the action fails, so one
+     * failing outage test cannot leave the shared database down for the tests after it.
+     */
+    public void whileStopped(DuringOutage action) throws Exception {
+        stop();
+        try {
+            action.run();
+        } finally {
+            start();
+        }
+    }
+
     /** Stops then starts the server on the same port and data. */
     public void restart() {
         stop();
