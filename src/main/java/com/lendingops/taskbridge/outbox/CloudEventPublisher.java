@@ -18,7 +18,7 @@ import org.eclipse.microprofile.reactive.messaging.OnOverflow;
  * Uni completes only when the broker acknowledged the record (acks=all) and fails when it was nacked.
  */
 @ApplicationScoped
-public class CloudEventPublisher {
+public class CloudEventPublisher implements OutboxSender {
 
     public static final String CHANNEL = "task-events";
     static final String CONTENT_TYPE = "application/json";
@@ -34,7 +34,8 @@ public class CloudEventPublisher {
         this.source = URI.create(config.source());
     }
 
-    public Uni<Void> publish(PendingEvent event) {
+    @Override
+    public Uni<Void> send(PendingEvent event) {
         OutgoingCloudEventMetadataBuilder<Object> cloudEvent = OutgoingCloudEventMetadata.builder()
                 .withSpecVersion("1.0")
                 .withId(event.ceId())

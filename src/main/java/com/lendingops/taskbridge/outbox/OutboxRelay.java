@@ -29,7 +29,7 @@ public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
 
     private final OutboxStore store;
-    private final CloudEventPublisher publisher;
+    private final OutboxSender sender;
     private final LeaderLease lease;
     private final OutboxConfig config;
     private final RelayBackoff backoff;
@@ -37,10 +37,10 @@ public class OutboxRelay {
     private final Counter published;
     private final Counter failures;
 
-    public OutboxRelay(OutboxStore store, CloudEventPublisher publisher, LeaderLease lease, OutboxConfig config,
+    public OutboxRelay(OutboxStore store, OutboxSender sender, LeaderLease lease, OutboxConfig config,
                        MeterRegistry registry) {
         this.store = store;
-        this.publisher = publisher;
+        this.sender = sender;
         this.lease = lease;
         this.config = config;
         this.backoff = new RelayBackoff(config.backoffInitial(), config.backoffMax());
@@ -85,7 +85,7 @@ public class OutboxRelay {
 
     private Uni<RelayResult> publishInOrder(List<PendingEvent> rows, int index, List<Long> acked) {
         PendingEvent row = rows.get(index);
-        return publisher.publish(row)
+        return sender.send(row)
                 .map(ignored -> (Throwable) null)
                 .onFailure().recoverWithItem(e -> e)
                 .chain(failure -> {

@@ -1,5 +1,6 @@
 package com.lendingops.taskbridge.sync;
 
+import com.lendingops.taskbridge.config.OutboxConfig;
 import com.lendingops.taskbridge.config.SyncConfig;
 import com.lendingops.taskbridge.outbox.OutboxMetrics;
 import com.lendingops.taskbridge.outbox.OutboxPruner;
@@ -17,7 +18,7 @@ import org.jboss.logging.Logger;
 /**
  * The periodic work around the sync: keeping the lease, running cycles while leader, pruning the
  * outbox and refreshing its gauges. Every replica renews the lease; only the holder does the rest.
- * Intervals come from {@link SyncConfig} and {@link com.lendingops.taskbridge.config.OutboxConfig}.
+ * Intervals come from {@link SyncConfig} and {@link OutboxConfig}.
  */
 @ApplicationScoped
 public class LeaderJobs {
@@ -29,6 +30,8 @@ public class LeaderJobs {
     private final SyncConfig config;
     private final OutboxPruner pruner;
     private final OutboxMetrics outboxMetrics;
+    /** Set on shutdown: a renewal after the release would take the lease back for a dying replica. */
+    private volatile boolean stopping;
 
     public LeaderJobs(LeaderLease lease, SyncCycle syncCycle, SyncConfig config, OutboxPruner pruner,
                       OutboxMetrics outboxMetrics) {
@@ -43,6 +46,9 @@ public class LeaderJobs {
     @Scheduled(identity = "leader-lease", every = "${bridge.sync.lease.renew-interval}",
             concurrentExecution = ConcurrentExecution.SKIP)
     Uni<Void> renewLease() {
+        if (stopping) {
+            return Uni.createFrom().voidItem();
+        }
         boolean wasLeader = lease.isLeader();
         return lease.takeOrRenew()
                 .invoke(leader -> {
@@ -81,6 +87,7 @@ public class LeaderJobs {
 
     /** Hands the lease over at once on a graceful stop instead of letting it expire. */
     void releaseLease(@Observes ShutdownEvent event) {
+        stopping = true;
         try {
             lease.release().await().atMost(Duration.ofSeconds(5));
         } catch (RuntimeException e) {
@@ -106,9 +113,9 @@ public class LeaderJobs {
     /** Skips pruning when the outbox relay is switched off. */
     @Singleton
     public static class OutboxDisabled implements Scheduled.SkipPredicate {
-        private final com.lendingops.taskbridge.config.OutboxConfig config;
+        private final OutboxConfig config;
 
-        public OutboxDisabled(com.lendingops.taskbridge.config.OutboxConfig config) {
+        public OutboxDisabled(OutboxConfig config) {
             this.config = config;
         }
 

@@ -30,7 +30,7 @@ class SyncCallBudgetTest {
     @BeforeEach
     void isolate() {
         incs.reset();
-        SyncTestSupport.untrackAll();
+        SyncTestSupport.cleanTables();
     }
 
     @Test

@@ -18,9 +18,13 @@ public final class SyncTestSupport {
     private SyncTestSupport() {
     }
 
-    /** Stops tracking every task left by earlier tests, so a cycle sees only the calling test's tasks. */
-    public static void untrackAll() {
-        update("update incs_task set tracking = false");
+    /**
+     * Empties the request, task, log and outbox tables, so a cycle sees only the calling test's tasks and
+     * no ce_id of an earlier run (the simulator's ids restart with each JVM) can suppress a new event.
+     * Identities are not restarted: a relay pass still marking earlier rows can never hit a new row.
+     */
+    public static void cleanTables() {
+        update("truncate table incs_task_log, incs_task, task_request, outbox_event cascade");
     }
 
     /** Waits until every outbox row of the case was acknowledged by Kafka. */

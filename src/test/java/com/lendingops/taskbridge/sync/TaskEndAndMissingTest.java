@@ -37,7 +37,7 @@ class TaskEndAndMissingTest {
     @BeforeEach
     void isolate() {
         incs.reset();
-        SyncTestSupport.untrackAll();
+        SyncTestSupport.cleanTables();
         TestEnvironment.get().kafka().createTopics(3, TOPIC);
     }
 

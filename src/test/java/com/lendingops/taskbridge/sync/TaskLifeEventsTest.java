@@ -36,7 +36,7 @@ class TaskLifeEventsTest {
     @BeforeEach
     void isolate() {
         incs.reset();
-        SyncTestSupport.untrackAll();
+        SyncTestSupport.cleanTables();
         TestEnvironment.get().kafka().createTopics(3, TOPIC);
         kafka = TestEnvironment.get().newKafkaClient();
     }
