@@ -59,7 +59,7 @@ public interface IncsConfig {
     @WithDefault("10s")
     Duration circuitOpenDelay();
 
-    /** How often incs is probed while the circuit is open or the token is rejected (INCS_PROBE_INTERVAL). */
+    /** How often incs is probed while the circuit is open or the token rejected, ≥ 1s (INCS_PROBE_INTERVAL). */
     @WithDefault("5s")
     Duration probeInterval();
 

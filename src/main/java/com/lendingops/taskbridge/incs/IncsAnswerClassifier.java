@@ -7,8 +7,6 @@ import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -62,39 +60,6 @@ final class IncsAnswerClassifier {
             return byCode(code != -1 && code != 200 ? code : httpStatus, message, retryAfter);
         }
         return new IncsAnswer.Ok(root.path("data"));
-    }
-
-    /** Turns a POST answer into the caller's terms; a success without a readable task stays ambiguous. */
-    CreateResult toCreateResult(IncsAnswer answer) {
-        if (answer instanceof IncsAnswer.Failed failed) {
-            return failed.result();
-        }
-        JsonNode data = ((IncsAnswer.Ok) answer).data();
-        if (!data.hasNonNull("id")) {
-            return new CreateResult.Unavailable("success answer without a task id", true, Optional.empty());
-        }
-        try {
-            return new CreateResult.Created(mapper.treeToValue(data, IncsTaskView.class));
-        } catch (IOException e) {
-            return new CreateResult.Unavailable("unreadable task in success answer", true, Optional.empty());
-        }
-    }
-
-    /** Reads a list answer's data; missing fields are tolerated (no list = empty, no total = list size). */
-    TaskPage toTaskPage(JsonNode data) throws IOException {
-        JsonNode items = data.path("data");
-        List<IncsTaskView> tasks = new ArrayList<>();
-        if (items.isArray()) {
-            for (JsonNode item : items) {
-                if (!item.isObject()) {
-                    continue;
-                }
-                tasks.add(mapper.treeToValue(item, IncsTaskView.class));
-            }
-        }
-        JsonNode total = data.path("total");
-        long count = total.canConvertToLong() || total.isTextual() ? total.asLong(tasks.size()) : tasks.size();
-        return new TaskPage(count, List.copyOf(tasks));
     }
 
     /** Classifies a call that produced no HTTP answer at all. */

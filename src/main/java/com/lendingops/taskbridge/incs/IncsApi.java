@@ -9,12 +9,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import org.jboss.resteasy.reactive.RestResponse;
+import jakarta.ws.rs.core.Response;
 
 /**
- * The two incs task endpoints as a REST client. Bodies travel as raw JSON strings and answers come back as
- * status + raw body whatever the status, so that {@link IncsAnswerClassifier} alone decides what they mean.
- * Null query parameters are not sent.
+ * The two incs task endpoints as a REST client. Bodies travel as raw JSON strings and answers come back as a
+ * {@link Response} whatever the status (read as text by {@link IncsTransport}), so that
+ * {@link IncsAnswerClassifier} alone decides what they mean. Null query parameters are not sent.
  */
 @Path("/external/tasks")
 @Produces(MediaType.APPLICATION_JSON)
@@ -22,17 +22,17 @@ interface IncsApi {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    Uni<RestResponse<String>> create(@HeaderParam("Authorization") String authorization, String body);
+    Uni<Response> create(@HeaderParam("Authorization") String authorization, String body);
 
     @GET
-    Uni<RestResponse<String>> list(@HeaderParam("Authorization") String authorization,
-                                   @QueryParam("task_id") Long taskId,
-                                   @QueryParam("creation_id") Long creationId,
-                                   @QueryParam("type") Integer type,
-                                   @QueryParam("status") Integer status,
-                                   @QueryParam("name") String name,
-                                   @QueryParam("start_at") String startAt,
-                                   @QueryParam("end_at") String endAt,
-                                   @QueryParam("page") Integer page,
-                                   @QueryParam("page_size") Integer pageSize);
+    Uni<Response> list(@HeaderParam("Authorization") String authorization,
+                       @QueryParam("task_id") Long taskId,
+                       @QueryParam("creation_id") Long creationId,
+                       @QueryParam("type") Integer type,
+                       @QueryParam("status") Integer status,
+                       @QueryParam("name") String name,
+                       @QueryParam("start_at") String startAt,
+                       @QueryParam("end_at") String endAt,
+                       @QueryParam("page") Integer page,
+                       @QueryParam("page_size") Integer pageSize);
 }

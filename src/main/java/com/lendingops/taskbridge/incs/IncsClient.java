@@ -41,7 +41,7 @@ public class IncsClient {
             return Uni.createFrom().failure(new IllegalArgumentException("cannot serialise the create command", e));
         }
         return gateway.exchange(IncsGateway.CREATE, () -> transport.create(body))
-                .map(answer -> gateway.classifier().toCreateResult(answer));
+                .map(answer -> gateway.payloads().toCreateResult(answer));
     }
 
     /**

@@ -30,6 +30,7 @@ class IncsGateway {
     private final RateBudget rateBudget;
     private final IncsClientMetrics metrics;
     private final IncsAnswerClassifier classifier;
+    private final IncsPayloads payloads;
 
     IncsGateway(IncsConfig config, IncsAvailability availability, RateBudget rateBudget, IncsClientMetrics metrics,
                 ObjectMapper mapper) {
@@ -38,11 +39,12 @@ class IncsGateway {
         this.rateBudget = rateBudget;
         this.metrics = metrics;
         this.classifier = new IncsAnswerClassifier(mapper);
+        this.payloads = new IncsPayloads(mapper);
         metrics.trackLimiter(limiter);
     }
 
-    IncsAnswerClassifier classifier() {
-        return classifier;
+    IncsPayloads payloads() {
+        return payloads;
     }
 
     /** Makes one attempt of {@code send} on {@code route} under every guard. */

@@ -4,10 +4,10 @@ import com.lendingops.taskbridge.config.IncsConfig;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.client.api.QuarkusRestClientProperties;
 
 /**
@@ -47,10 +47,15 @@ class IncsTransport {
                 query.name(), query.startAt(), query.endAt(), apiPage, query.pageSize()));
     }
 
-    private Uni<HttpAnswer> bounded(Uni<RestResponse<String>> call) {
+    private Uni<HttpAnswer> bounded(Uni<Response> call) {
         // the read timeout only notices idle connections; this also bounds a slowly trickling answer
         return call.ifNoItem().after(timeout.plusMillis(500)).fail()
-                .map(response -> new HttpAnswer(response.getStatus(), response.getEntity(),
-                        response.getHeaderString("Retry-After")));
+                .map(response -> {
+                    try (response) {
+                        // the client has already buffered the whole body: reading it here does not block
+                        String body = response.hasEntity() ? response.readEntity(String.class) : "";
+                        return new HttpAnswer(response.getStatus(), body, response.getHeaderString("Retry-After"));
+                    }
+                });
     }
 }

@@ -86,13 +86,6 @@ public class PageBase {
         });
     }
 
-    /** Forgets what auto mode learned; for tests that switch the simulator's numbering at run time. */
-    synchronized void forget() {
-        votesZero = 0;
-        votesOne = 0;
-        learned = null;
-    }
-
     private static long clamp(long value, int max) {
         return Math.max(0, Math.min(value, max));
     }

@@ -90,7 +90,7 @@ class TaskLister {
 
     private Uni<TaskPage> read(IncsAnswer.Ok ok, TaskQuery query, int apiPage) {
         try {
-            TaskPage page = gateway.classifier().toTaskPage(ok.data());
+            TaskPage page = gateway.payloads().toTaskPage(ok.data());
             pageBase.observe(apiPage, query.pageSize(), page.total(), page.tasks().size());
             return Uni.createFrom().item(page);
         } catch (IOException e) {

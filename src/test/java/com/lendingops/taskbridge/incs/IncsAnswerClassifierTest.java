@@ -22,16 +22,19 @@ class IncsAnswerClassifierTest {
             "conversation_id":555,"status":0,"created_at":"2026-04-16 16:00:00","logs":[{"id":1,"type":1}]},
             "error":{}}""";
 
-    private final IncsAnswerClassifier classifier = new IncsAnswerClassifier(new ObjectMapper()
+    private static final ObjectMapper MAPPER = new ObjectMapper()
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false));
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+    private final IncsAnswerClassifier classifier = new IncsAnswerClassifier(MAPPER);
+    private final IncsPayloads payloads = new IncsPayloads(MAPPER);
 
     private CreateResult create(int status, String body) {
         return create(status, body, null);
     }
 
     private CreateResult create(int status, String body, String retryAfter) {
-        return classifier.toCreateResult(classifier.classify(status, body, retryAfter, NOW));
+        return payloads.toCreateResult(classifier.classify(status, body, retryAfter, NOW));
     }
 
     private static String error(int code, String message) {
@@ -124,33 +127,11 @@ class IncsAnswerClassifierTest {
     }
 
     @Test
-    void connectionRefusedIsUnavailableNotAmbiguous() {
-        IncsAnswer answer = classifier.classifyFailure(
-                new RuntimeException("wrapped", new java.net.ConnectException("Connection refused")));
-        CreateResult.Unavailable result = (CreateResult.Unavailable) classifier.toCreateResult(answer);
-        assertThat(result.ambiguous()).isFalse();
-    }
-
-    @Test
-    void timeoutIsUnavailableAndAmbiguous() {
-        IncsAnswer answer = classifier.classifyFailure(new io.smallrye.mutiny.TimeoutException());
-        assertThat(classifier.toCreateResult(answer))
-                .isEqualTo(new CreateResult.Unavailable("timeout", true, Optional.empty()));
-    }
-
-    @Test
-    void connectionResetIsUnavailableAndAmbiguous() {
-        IncsAnswer answer = classifier.classifyFailure(new java.net.SocketException("Connection reset"));
-        CreateResult.Unavailable result = (CreateResult.Unavailable) classifier.toCreateResult(answer);
-        assertThat(result.ambiguous()).isTrue();
-    }
-
-    @Test
     void listAnswerToleratesMissingFields() throws Exception {
         IncsAnswer answer = classifier.classify(200,
                 "{\"status\":\"success\",\"code\":200,\"data\":{\"data\":[{\"id\":1},{\"id\":2,\"logs\":[]}]}}",
                 null, NOW);
-        TaskPage page = classifier.toTaskPage(((IncsAnswer.Ok) answer).data());
+        TaskPage page = payloads.toTaskPage(((IncsAnswer.Ok) answer).data());
         assertThat(page.total()).isEqualTo(2);
         assertThat(page.tasks()).extracting(IncsTaskView::id).containsExactly(1L, 2L);
         assertThat(page.tasks().get(0).logsOrEmpty()).isEmpty();

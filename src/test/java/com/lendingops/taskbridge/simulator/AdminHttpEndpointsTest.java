@@ -7,6 +7,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+/** The /admin HTTP endpoints do what the Java admin methods do. */
 class AdminHttpEndpointsTest {
 
     private IncsSimulator sim;

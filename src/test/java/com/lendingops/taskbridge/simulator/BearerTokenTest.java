@@ -6,6 +6,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+/** The bearer token check on every /external route, and changing the token at run time. */
 class BearerTokenTest {
 
     private IncsSimulator sim;

@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+/** A valid POST creates the task and answers the documented success envelope. */
 class CreateTaskTest {
 
     private static final Instant APRIL_16_10_44_48_UTC = Instant.parse("2026-04-16T10:44:48Z");

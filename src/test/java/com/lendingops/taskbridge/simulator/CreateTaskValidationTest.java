@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+/** POST /external/tasks validation exactly as documented: 422 with a message, nothing created. */
 class CreateTaskValidationTest {
 
     private IncsSimulator sim;

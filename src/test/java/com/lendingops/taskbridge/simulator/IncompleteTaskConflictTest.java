@@ -2,12 +2,19 @@ package com.lendingops.taskbridge.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+/** "User is in an incomplete task." while the phone has a task in status 0 or 1. */
 class IncompleteTaskConflictTest {
 
     private static final String PHONE = "6281512340001";
@@ -56,6 +63,26 @@ class IncompleteTaskConflictTest {
 
         assertThat(reply.code()).isEqualTo(200);
         assertThat(reply.data().path("id").asLong()).isNotEqualTo(earlier);
+    }
+
+    @Test
+    void createsExactlyOneTaskWhenConcurrentRequestsShareAPhone() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<SimulatorClient.Reply>> replies = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                replies.add(pool.submit(() -> client.createTask(TaskRequests.forPhone(PHONE))));
+            }
+            List<Integer> codes = new ArrayList<>();
+            for (Future<SimulatorClient.Reply> reply : replies) {
+                codes.add(reply.get(30, TimeUnit.SECONDS).code());
+            }
+
+            assertThat(codes).containsOnlyOnce(200).containsOnly(200, 400);
+            assertThat(sim.tasksWithPhone(PHONE)).hasSize(1);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

@@ -37,6 +37,7 @@ public final class IncsSimulator implements AutoCloseable {
 
     private IncsSimulator(SimulatorConfig config) {
         this.config = config;
+        // one event loop serves thousands of requests per second and stays light on a shared 2-core machine
         this.vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1));
         Random random = new Random(config.randomSeed());
         this.store = new TaskStore(config.clock());
@@ -57,6 +58,7 @@ public final class IncsSimulator implements AutoCloseable {
         IncsSimulator sim = new IncsSimulator(config);
         ExternalApiHandler external = new ExternalApiHandler(sim);
         AdminApiHandler admin = new AdminApiHandler(sim);
+        // HTTP/1.1 only: an h2c upgrade would multiplex calls, and a reset would then kill every stream at once
         HttpServerOptions options = new HttpServerOptions().setHttp2ClearTextEnabled(false);
         try {
             sim.server = sim.vertx.createHttpServer(options)
@@ -103,7 +105,7 @@ public final class IncsSimulator implements AutoCloseable {
         return responseOptions;
     }
 
-    public void setResponseOptions(ResponseOptions options) {
+    public synchronized void setResponseOptions(ResponseOptions options) {
         responseOptions = options;
     }
 

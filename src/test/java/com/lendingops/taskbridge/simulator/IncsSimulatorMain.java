@@ -8,21 +8,14 @@ import java.util.concurrent.CountDownLatch;
  *
  * <pre>
  * ./mvnw -B -o test-compile
- * ./mvnw -B -o -q org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath \
+ * ./mvnw -B -o -q org.apache.maven.plugins:maven-dependency-plugin:3.7.0:build-classpath \
  *     -Dmdep.includeScope=test -Dmdep.outputFile=target/test-classpath.txt
  * java -cp "target/test-classes:target/classes:$(cat target/test-classpath.txt)" \
  *     com.lendingops.taskbridge.simulator.IncsSimulatorMain --port 8089 --token dev-token --auto-progress
  * </pre>
  *
- * or in one step through Maven (slower to start):
- *
- * <pre>
- * ./mvnw -B -o test-compile org.codehaus.mojo:exec-maven-plugin:3.5.0:java -Dexec.classpathScope=test \
- *     -Dexec.mainClass=com.lendingops.taskbridge.simulator.IncsSimulatorMain \
- *     -Dexec.args="--port 8089 --token dev-token --auto-progress"
- * </pre>
- *
- * {@code --help} lists every option ({@link SimulatorArgs#USAGE}).
+ * (the dependency plugin is pinned to 3.7.0 because that version resolves offline here.)
+ * Ctrl-C (SIGTERM) closes the simulator. {@code --help} lists every option ({@link SimulatorArgs#USAGE}).
  */
 public final class IncsSimulatorMain {
 
@@ -35,7 +28,10 @@ public final class IncsSimulatorMain {
             return;
         }
         IncsSimulator sim = launch(args);
-        Runtime.getRuntime().addShutdownHook(new Thread(sim::close, "incs-simulator-shutdown"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            sim.close();
+            System.out.println("incs simulator stopped");
+        }, "incs-simulator-shutdown"));
         new CountDownLatch(1).await();
     }
 

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
 
+/** Command-line options and the standalone launch. */
 class IncsSimulatorMainTest {
 
     @Test

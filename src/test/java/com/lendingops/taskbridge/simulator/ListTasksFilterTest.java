@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+/** Every GET /external/tasks filter, and the full logs of each listed task. */
 class ListTasksFilterTest {
 
     /** 2026-04-08 17:00:00 in Asia/Jakarta. */

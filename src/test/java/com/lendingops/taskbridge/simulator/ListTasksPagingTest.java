@@ -8,6 +8,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+/** Paging, page size limits, sort order and conversation_id variants of the listing. */
 class ListTasksPagingTest {
 
     private IncsSimulator sim;

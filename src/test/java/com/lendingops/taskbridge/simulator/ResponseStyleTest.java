@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+/** Error HTTP status mirroring the body code versus always 200. */
 class ResponseStyleTest {
 
     private static final String PHONE = "6281512345678";

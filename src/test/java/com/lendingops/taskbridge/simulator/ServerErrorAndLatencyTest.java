@@ -1,6 +1,7 @@
 package com.lendingops.taskbridge.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+/** 500 answers (next N, rate, per route) and added latency. */
 class ServerErrorAndLatencyTest {
 
     private IncsSimulator sim;
@@ -72,10 +74,11 @@ class ServerErrorAndLatencyTest {
         sim.faults().set(Route.CREATE, FaultSettings.none().withLatency(Duration.ofSeconds(20)));
 
         Exception failure = client.createTaskExpectingFailure(TaskRequests.documentedExample(),
-                Duration.ofMillis(300));
+                Duration.ofSeconds(2));
 
         assertThat(failure).isInstanceOf(HttpTimeoutException.class);
-        assertThat(sim.taskCount()).isEqualTo(1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> sim.taskCount() == 1);
+        assertThat(sim.counters().count(Route.CREATE, Outcome.CREATED)).isEqualTo(1);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package com.lendingops.taskbridge.simulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -26,7 +27,10 @@ public final class SimulatorCounters {
     private final Map<Route, Map<Outcome, Long>> outcomes = new EnumMap<>(Route.class);
     private final Map<String, Integer> createdPerPhone = new LinkedHashMap<>();
     private final Map<Route, List<Long>> arrivals = new EnumMap<>(Route.class);
-    private final List<ReceivedBody> received = new ArrayList<>();
+    /** Bounded so a standalone run of days does not keep every body; tests need far fewer. */
+    static final int MAX_RECEIVED_BODIES = 50_000;
+
+    private final ArrayDeque<ReceivedBody> received = new ArrayDeque<>();
     private long listCalls;
 
     synchronized void arrival(Route route, long nanos) {
@@ -45,7 +49,10 @@ public final class SimulatorCounters {
     }
 
     synchronized void received(ReceivedBody body) {
-        received.add(body);
+        if (received.size() == MAX_RECEIVED_BODIES) {
+            received.pollFirst();
+        }
+        received.addLast(body);
     }
 
     /** Requests of {@code route} that ended with {@code outcome}. */
@@ -96,7 +103,10 @@ public final class SimulatorCounters {
         return maxInAnySecond(arrivals.getOrDefault(route, List.of()).stream().mapToLong(Long::longValue).toArray());
     }
 
-    /** Every POST /external/tasks body that was read (authorized and not cut off by a fault). */
+    /**
+     * Every POST /external/tasks body that was read (authorized, not cut off by an earlier fault),
+     * oldest first; only the latest {@value #MAX_RECEIVED_BODIES} are kept.
+     */
     public synchronized List<ReceivedBody> receivedCreateBodies() {
         return List.copyOf(received);
     }

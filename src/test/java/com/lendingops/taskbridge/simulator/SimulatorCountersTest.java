@@ -9,6 +9,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+/** Counters by route and outcome, per phone, per sliding second and per list cycle. */
 class SimulatorCountersTest {
 
     private final AtomicLong now = new AtomicLong(TimeUnit.HOURS.toNanos(5));

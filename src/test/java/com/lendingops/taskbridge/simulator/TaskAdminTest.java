@@ -8,6 +8,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+/** The Java admin methods: move, remark, reassign, complete, terminate, seed, reset. */
 class TaskAdminTest {
 
     private IncsSimulator sim;

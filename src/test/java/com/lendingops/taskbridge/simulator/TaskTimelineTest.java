@@ -8,6 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+/** Tasks progress by themselves on the configured timeline. */
 class TaskTimelineTest {
 
     private static final Duration GENEROUS = Duration.ofSeconds(30);

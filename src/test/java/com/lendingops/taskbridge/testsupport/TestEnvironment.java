@@ -9,10 +9,14 @@ import org.jboss.logging.Logger;
 import com.lendingops.taskbridge.simulator.IncsSimulator;
 
 /**
- * The one set of real infrastructure shared by every test in the JVM: a Kafka broker, a PostgreSQL and the incs
- * simulator (the only stand-in: for the external incs API), started on first use and stopped when the JVM exits. {@link SharedEnvironmentResource} hands its addresses to Quarkus; tests
- * reach the same instances statically through {@link #get()} (e.g. to create topics, truncate tables or stop the
- * broker for an outage test).
+ * The one set of real infrastructure shared by the {@code @QuarkusTest} classes: a Kafka broker, a PostgreSQL and
+ * the incs simulator (the only stand-in, for the external incs API), started on first use and closed when the
+ * application under test shuts down (or the JVM exits). {@link SharedEnvironmentResource} hands its addresses to Quarkus; tests reach the same instances statically through
+ * {@link #get()} (to create topics, truncate tables, or stop the broker for an outage test).
+ * <p>
+ * Static access works because Quarkus loads the test resource and the {@code @QuarkusTest} classes with the same
+ * application class loader. A plain JUnit test is loaded by another class loader and would start a second
+ * environment: such tests create their own {@link KafkaBroker} or {@link TestPostgres} instead.
  * <p>
  * To add a component: start it in {@link #startAll()}, expose an accessor, close it in
  * {@link #close()} and put its address into {@link #quarkusConfig()} (e.g. {@code incs.api-url}).

@@ -1,0 +1,77 @@
+package com.lendingops.taskbridge.incs;
+
+import static com.lendingops.taskbridge.incs.IncsTestSupport.cleanSimulatorAndAvailable;
+import static com.lendingops.taskbridge.incs.IncsTestSupport.command;
+import static com.lendingops.taskbridge.incs.IncsTestSupport.newPhone;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.lendingops.taskbridge.config.IncsConfig;
+import com.lendingops.taskbridge.simulator.IncsSimulator;
+import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The global rate budget as incs sees it: calls fired all at once are spread so that the simulator never counts
+ * more than R in any sliding second, also when two clients (two replicas) share the database row.
+ */
+@QuarkusTest
+class RateBudgetTest {
+
+    private static final int RATE = 5;
+
+    @Inject
+    IncsClient client;
+
+    @Inject
+    IncsConfig config;
+
+    @Inject
+    Pool pool;
+
+    @Inject
+    ObjectMapper mapper;
+
+    IncsSimulator sim;
+
+    @BeforeEach
+    void cleanSimulator() {
+        sim = cleanSimulatorAndAvailable(client);
+    }
+
+    private IncsClient replicaWithBudget() {
+        return StandaloneIncsClient.build(config, Map.of("rateLimitPerSecond", (double) RATE), pool, mapper);
+    }
+
+    private static List<CreateResult> fireAtOnce(List<IncsClient> replicas, int calls) {
+        List<Uni<CreateResult>> all = new ArrayList<>();
+        for (int i = 0; i < calls; i++) {
+            all.add(replicas.get(i % replicas.size()).createTask(command(newPhone())));
+        }
+        return Uni.join().all(all).andFailFast().await().atMost(Duration.ofMinutes(2));
+    }
+
+    @Test
+    void thirtyConcurrentCallsNeverExceedTheBudgetInAnySecond() {
+        List<CreateResult> results = fireAtOnce(List.of(replicaWithBudget()), 30);
+
+        assertThat(results).allMatch(CreateResult.Created.class::isInstance);
+        assertThat(sim.counters().maxRequestsInAnySecond()).isLessThanOrEqualTo(RATE);
+    }
+
+    @Test
+    void twoReplicasShareOneBudget() {
+        List<CreateResult> results = fireAtOnce(List.of(replicaWithBudget(), replicaWithBudget()), 30);
+
+        assertThat(results).allMatch(CreateResult.Created.class::isInstance);
+        assertThat(sim.counters().maxRequestsInAnySecond()).isLessThanOrEqualTo(RATE);
+    }
+}
