@@ -57,6 +57,13 @@ public class TaskRequest extends PanacheEntityBase {
     @Column(name = "task_id")
     public Long taskId;
 
+    /** Consecutive transient failures; drives the exponential backoff, reset by any definite answer. */
+    public int failures;
+
+    /** Start of the earliest attempt with an unknown outcome: retries reconcile from here first. */
+    @Column(name = "ambiguous_since")
+    public OffsetDateTime ambiguousSince;
+
     @Column(name = "last_error")
     public String lastError;
 

@@ -1,0 +1,62 @@
+package com.lendingops.taskbridge.ingest;
+
+import com.lendingops.taskbridge.mapping.EventParser;
+import com.lendingops.taskbridge.mapping.MalformedReason;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Ingest metrics (Prometheus names in brackets): events consumed by type
+ * [bridge_ingest_events_consumed_total{type}], outcomes of each step [bridge_ingest_outcomes_total{outcome}],
+ * records sent to the dead-letter topic [bridge_ingest_dead_lettered_total{reason}], units in flight
+ * [bridge_ingest_in_flight], requests waiting as deferred [bridge_ingest_deferred] and whether consumption
+ * is paused [bridge_ingest_paused]. Event types other than the one we handle are counted as "other" so a
+ * producer cannot blow up the number of series.
+ */
+@ApplicationScoped
+public class IngestMetrics {
+
+    private final MeterRegistry registry;
+    private final AtomicLong deferred = new AtomicLong();
+    private final AtomicLong paused = new AtomicLong();
+
+    public IngestMetrics(MeterRegistry registry, KeyedWorkQueue queue) {
+        this.registry = registry;
+        Gauge.builder("bridge.ingest.in.flight", queue, KeyedWorkQueue::inFlight)
+                .description("Ingest units (events or retries) being worked on by this replica").register(registry);
+        Gauge.builder("bridge.ingest.deferred", deferred, AtomicLong::get)
+                .description("Requests deferred because the phone has an unfinished task").register(registry);
+        Gauge.builder("bridge.ingest.paused", paused, AtomicLong::get)
+                .description("1 while consumption of collection events is paused").register(registry);
+    }
+
+    public void consumed(String eventType) {
+        String type = EventParser.REQUESTED.equals(eventType) ? eventType : "other";
+        counter("bridge.ingest.events.consumed", "type", type, "Collection events consumed").increment();
+    }
+
+    public void malformed(MalformedReason reason) {
+        counter("bridge.ingest.events.consumed", "type", "malformed", "Collection events consumed").increment();
+        counter("bridge.ingest.dead.lettered", "reason", reason.headerValue(),
+                "Records sent to the dead-letter topic").increment();
+    }
+
+    public void outcome(Outcome outcome) {
+        counter("bridge.ingest.outcomes", "outcome", outcome.tag(), "Outcomes of ingest steps").increment();
+    }
+
+    public void deferredCount(long count) {
+        deferred.set(count);
+    }
+
+    public void paused(boolean isPaused) {
+        paused.set(isPaused ? 1 : 0);
+    }
+
+    private Counter counter(String name, String tag, String value, String description) {
+        return Counter.builder(name).tag(tag, value).description(description).register(registry);
+    }
+}
