@@ -3,11 +3,13 @@ package com.lendingops.taskbridge.sync;
 import com.lendingops.taskbridge.simulator.SimLog;
 import com.lendingops.taskbridge.simulator.SimTask;
 import com.lendingops.taskbridge.testsupport.TestEnvironment;
+import com.lendingops.taskbridge.testsupport.TestPostgres;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -15,14 +17,21 @@ import java.util.UUID;
  * Records many simulator tasks as already tracked and fully synced (request, task and every current
  * log), in JDBC batches: the starting point of a steady-state cycle without a thousand transactions.
  */
-final class BulkTracking {
+public final class BulkTracking {
 
     private BulkTracking() {
     }
 
+    /** On the shared test database. */
     static void trackAsSynced(List<SimTask> tasks) {
+        trackAsSynced(TestEnvironment.get().postgres(), tasks);
+    }
+
+    /** Emits the case id given to each task, in the tasks' order. */
+    public static List<String> trackAsSynced(TestPostgres database, List<SimTask> tasks) {
         Timestamp now = Timestamp.from(Instant.now());
-        try (Connection connection = TestEnvironment.get().postgres().openConnection();
+        List<String> caseIds = new ArrayList<>();
+        try (Connection connection = database.openConnection();
              PreparedStatement request = connection.prepareStatement("""
                      insert into task_request (event_id, case_id, event_type, user_phone, assignee, state, attempts,
                        task_id, received_at, updated_at) values (?, ?, 'collection.task.requested', ?, ?, 'created', 1, ?, ?, ?)""");
@@ -37,6 +46,7 @@ final class BulkTracking {
             for (SimTask sim : tasks) {
                 String eventId = UUID.randomUUID().toString();
                 String caseId = "CASE-BULK-" + sim.id() + "-" + eventId.substring(0, 8);
+                caseIds.add(caseId);
                 addRequest(request, sim, eventId, caseId, now);
                 addTask(task, sim, eventId, caseId, now);
                 for (SimLog simLog : sim.logs()) {
@@ -50,6 +60,7 @@ final class BulkTracking {
         } catch (SQLException e) {
             throw new IllegalStateException("bulk tracking failed", e);
         }
+        return caseIds;
     }
 
     private static void addRequest(PreparedStatement s, SimTask sim, String eventId, String caseId, Timestamp now)
