@@ -1,9 +1,8 @@
 package com.lendingops.taskbridge.sync;
 
 import com.lendingops.taskbridge.config.SyncConfig;
-import com.lendingops.taskbridge.incs.IncsClient;
 import com.lendingops.taskbridge.incs.IncsTaskView;
-import com.lendingops.taskbridge.incs.TaskQuery;
+import com.lendingops.taskbridge.sync.TaskLookups.Lookup;
 import com.lendingops.taskbridge.task.TaskEnded;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -26,12 +25,9 @@ public class SyncCycle {
 
     private static final Logger LOG = Logger.getLogger(SyncCycle.class);
 
-    private record Lookup(long taskId, IncsTaskView view, boolean failed) {
-    }
-
     private final TrackedTasks trackedTasks;
     private final ActiveTaskScan scan;
-    private final IncsClient client;
+    private final TaskLookups lookups;
     private final TaskChangeRecorder recorder;
     private final LeaderLease lease;
     private final SyncMetrics metrics;
@@ -40,12 +36,12 @@ public class SyncCycle {
     private final VertxContexts contexts;
     private final AtomicBoolean running = new AtomicBoolean();
 
-    public SyncCycle(TrackedTasks trackedTasks, ActiveTaskScan scan, IncsClient client, TaskChangeRecorder recorder,
+    public SyncCycle(TrackedTasks trackedTasks, ActiveTaskScan scan, TaskLookups lookups, TaskChangeRecorder recorder,
                      LeaderLease lease, SyncMetrics metrics, SyncConfig config, Event<TaskEnded> taskEnded,
                      VertxContexts contexts) {
         this.trackedTasks = trackedTasks;
         this.scan = scan;
-        this.client = client;
+        this.lookups = lookups;
         this.recorder = recorder;
         this.lease = lease;
         this.metrics = metrics;
@@ -89,40 +85,18 @@ public class SyncCycle {
                     .filter(view -> tracked.get(view.id()).changedBy(view)).toList();
             List<Long> unseen = tracked.keySet().stream().filter(id -> !seen.containsKey(id)).sorted().toList();
             return recordInTurn(changed, recorder::recordView, stats, cycleContext)
-                    .chain(() -> lookUp(unseen, stats))
-                    .chain(lookups -> recordLookups(lookups, tracked, stats, cycleContext));
+                    .chain(() -> lookups.lookUp(unseen, stats))
+                    .chain(answers -> recordLookups(answers, tracked, stats, cycleContext));
         });
     }
 
-    private Uni<List<Lookup>> lookUp(List<Long> taskIds, CycleStats stats) {
-        if (taskIds.isEmpty()) {
-            return Uni.createFrom().item(List.of());
-        }
-        return Multi.createFrom().iterable(taskIds)
-                .onItem().transformToUni(id -> lookUpOne(id, stats))
-                .merge(Math.max(1, config.lookupConcurrency()))
-                .collect().asList();
-    }
-
-    private Uni<Lookup> lookUpOne(long taskId, CycleStats stats) {
-        stats.countCall();
-        stats.countLookup();
-        return client.listTasks(TaskQuery.byTaskId(taskId))
-                .map(page -> new Lookup(taskId, page.tasks().stream()
-                        .filter(view -> view.id() != null && view.id() == taskId).findFirst().orElse(null), false))
-                .onFailure().recoverWithItem(e -> {
-                    LOG.warnf("lookup of task %d failed, retried next cycle: %s", taskId, e.getMessage());
-                    return new Lookup(taskId, null, true);
-                });
-    }
-
-    private Uni<Void> recordLookups(List<Lookup> lookups, Map<Long, TrackedTask> tracked, CycleStats stats,
+    private Uni<Void> recordLookups(List<Lookup> answers, Map<Long, TrackedTask> tracked, CycleStats stats,
                                     Executor cycleContext) {
-        lookups.stream().filter(Lookup::failed).forEach(failed -> stats.countFailure());
-        List<IncsTaskView> found = lookups.stream()
+        answers.stream().filter(Lookup::failed).forEach(failed -> stats.countFailure());
+        List<IncsTaskView> found = answers.stream()
                 .filter(l -> l.view() != null && tracked.get(l.taskId()).changedBy(l.view()))
                 .map(Lookup::view).toList();
-        List<Long> notFound = lookups.stream().filter(l -> !l.failed() && l.view() == null)
+        List<Long> notFound = answers.stream().filter(l -> !l.failed() && l.view() == null)
                 .map(Lookup::taskId).toList();
         return recordInTurn(found, recorder::recordView, stats, cycleContext)
                 .chain(() -> recordInTurn(notFound,
