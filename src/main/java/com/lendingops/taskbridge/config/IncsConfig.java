@@ -47,8 +47,8 @@ public interface IncsConfig {
     @WithDefault("auto")
     String pageBase();
 
-    /** Fraction of the rate budget left unused to absorb network jitter, 0 to 0.5 (INCS_RATE_LIMIT_HEADROOM). */
-    @WithDefault("0.05")
+    /** Fraction of the rate budget left unused to absorb timing jitter, 0 to 0.5 (INCS_RATE_LIMIT_HEADROOM). */
+    @WithDefault("0.1")
     double rateLimitHeadroom();
 
     /** Consecutive transient failures that open the circuit (INCS_CIRCUIT_FAILURE_THRESHOLD). */

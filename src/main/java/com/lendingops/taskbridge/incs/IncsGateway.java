@@ -65,12 +65,16 @@ class IncsGateway {
 
     private Uni<IncsAnswer> reserveThenSend(String route, Supplier<Uni<IncsTransport.HttpAnswer>> send) {
         return rateBudget.awaitSlot()
-                .invoke(metrics::recordRateLimitWait)
+                .invoke(waited -> {
+                    if (rateBudget.limited()) {
+                        metrics.recordRateLimitWait(waited);
+                    }
+                })
                 .onItemOrFailure().transformToUni((waited, budgetFailure) -> {
                     if (budgetFailure != null) {
                         LOG.warnf("incs rate budget unavailable, call not sent: %s", budgetFailure.toString());
                         return Uni.createFrom().item(new IncsAnswer.Failed(new CreateResult.Unavailable(
-                                "rate budget unavailable", false, Optional.empty()), false));
+                                "rate budget: " + budgetFailure.getMessage(), false, Optional.empty()), false));
                     }
                     return timedSend(route, send);
                 });

@@ -38,9 +38,9 @@ class InFlightLimiterTest {
 
     @Test
     void cancelledWaiterIsSkippedAndPermitsReturnWhenAllEnd() {
-        pendingCall().subscribe().with(x -> { });
-        pendingCall().subscribe().with(x -> { });
-        Cancellable waiter = pendingCall().subscribe().with(x -> { });
+        pendingCall().subscribe().with(x -> { }, failure -> { });
+        pendingCall().subscribe().with(x -> { }, failure -> { });
+        Cancellable waiter = pendingCall().subscribe().with(x -> { }, failure -> { });
         waiter.cancel();
         assertThat(limiter.queued()).isZero();
 
