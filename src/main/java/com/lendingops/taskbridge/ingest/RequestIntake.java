@@ -102,12 +102,16 @@ public class RequestIntake {
                 });
     }
 
-    /** Deferred with no time of its own: the scheduler submits it when it is the phone's oldest and the phone is free. */
+    /**
+     * Deferred behind the phone's earlier requests: the scheduler submits it once it is the phone's oldest and
+     * the phone has no open task of ours (or at the safety recheck, in case a task's end went unnoticed).
+     */
     private Uni<IntakeDecision> queueBehindPhone(TaskRequest request) {
         OffsetDateTime now = now();
         request.state = RequestState.DEFERRED;
         request.deferredSince = now;
-        request.nextAttemptAt = null;
+        request.awaitsOwnTask = true;
+        request.nextAttemptAt = now.plus(config.defer().ownTaskRecheck());
         return outbox.append(TaskEvent.deferred(new TaskDeferred(request.eventId, request.caseId, QUEUED_REASON, null,
                         null), 0, now))
                 .replaceWith(IntakeDecision.QUEUED_BEHIND_PHONE);

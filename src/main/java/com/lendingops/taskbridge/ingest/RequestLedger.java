@@ -68,6 +68,7 @@ public class RequestLedger {
                 r.ambiguousSince = r.submittedAt;
             }
             r.state = RequestState.SUBMITTING;
+            r.awaitsOwnTask = false;
             r.attempts++;
             r.submittedAt = now;
             r.nextAttemptAt = now.plus(config.retry().claimDuration());
@@ -161,6 +162,7 @@ public class RequestLedger {
         r.lastError = message;
         r.updatedAt = now;
         r.blockingTaskId = blocker == null ? null : blocker.taskId;
+        r.awaitsOwnTask = blocker != null;
         r.nextAttemptAt = now.plus(blocker != null ? config.defer().ownTaskRecheck() : deferBackoff.growing(waited));
         OffsetDateTime announced = blocker == null ? r.nextAttemptAt : null;
         return outbox.append(TaskEvent.deferred(new TaskDeferred(r.eventId, r.caseId, INCOMPLETE_TASK,

@@ -33,7 +33,10 @@ public class RequestSubmitter {
     public Uni<Void> submit(String eventId) {
         return ledger.load(eventId)
                 .chain(request -> request == null ? Uni.createFrom().item(Outcome.SUPERSEDED) : step(request))
-                .invoke(metrics::outcome)
+                .invoke(outcome -> {
+                    metrics.outcome(outcome);
+                    LOG.debugf("request %s: %s", eventId, outcome.tag());
+                })
                 .replaceWithVoid();
     }
 

@@ -47,7 +47,7 @@ public class RetryScheduler {
                                     and (o.state in ('received', 'submitting')
                                          or (o.state = 'deferred' and o.ingest_seq < r.ingest_seq)))
                   and (r.next_attempt_at <= now()
-                       or ((r.blocking_task_id is not null or r.next_attempt_at is null)
+                       or (r.awaits_own_task
                            and not exists (select 1 from incs_task t
                                            where t.user_phone = r.user_phone and t.status in (0, 1))))
             ), picked as (

@@ -64,6 +64,10 @@ public class TaskRequest extends PanacheEntityBase {
     @Column(name = "ambiguous_since")
     public OffsetDateTime ambiguousSince;
 
+    /** Deferred until a task of ours on this phone ends (blocking, or queued behind an earlier request). */
+    @Column(name = "awaits_own_task")
+    public boolean awaitsOwnTask;
+
     @Column(name = "last_error")
     public String lastError;
 
