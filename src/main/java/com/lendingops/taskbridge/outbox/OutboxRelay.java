@@ -60,9 +60,11 @@ public class OutboxRelay {
 
     /** One pass over the oldest pending rows, leader or not; a pass already running makes this a no-op. */
     public Uni<RelayResult> relayOnce() {
-        if (!running.compareAndSet(false, true)) {
-            return Uni.createFrom().item(RelayResult.EMPTY);
-        }
+        return Uni.createFrom().deferred(() -> running.compareAndSet(false, true) ? pass()
+                : Uni.createFrom().item(RelayResult.EMPTY));
+    }
+
+    private Uni<RelayResult> pass() {
         return store.pending(config.batchSize())
                 .chain(this::publishByKey)
                 .call(result -> store.markPublished(result.published()))

@@ -57,9 +57,11 @@ public class SyncCycle {
 
     /** Runs one cycle now, unless one is already running (then it reports itself skipped). */
     public Uni<CycleReport> runCycle() {
-        if (!running.compareAndSet(false, true)) {
-            return Uni.createFrom().item(CycleReport.skipped());
-        }
+        return Uni.createFrom().deferred(() -> running.compareAndSet(false, true) ? cycle()
+                : Uni.createFrom().item(CycleReport.skipped()));
+    }
+
+    private Uni<CycleReport> cycle() {
         CycleStats stats = new CycleStats();
         Executor cycleContext = contexts.newSafeContext();
         return Uni.createFrom().deferred(() -> trackedTasks.load())
