@@ -1,0 +1,21 @@
+package com.lendingops.taskbridge.local;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+
+/** A loopback port nobody listens on right now. */
+final class FreePort {
+
+    private FreePort() {
+    }
+
+    static int find() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
