@@ -61,6 +61,15 @@ public record TaskEvent(String id, EventType type, String caseId, String subject
                 String.valueOf(data.taskId()), data.assignedAt(), data);
     }
 
+    /**
+     * Reassignment that incs reported only through the task's {@code assignee_username}, without a
+     * type-2 log: keyed by the transition, like a log-less status change.
+     */
+    public static TaskEvent assignedWithoutLog(TaskAssigned data) {
+        return new TaskEvent(idFor("assignee:" + data.taskId() + ":" + data.previousAssignee() + "->" + data.assignee()),
+                EventType.ASSIGNED, data.caseId(), String.valueOf(data.taskId()), data.assignedAt(), data);
+    }
+
     public static TaskEvent remarked(TaskRemarked data, long logId) {
         return new TaskEvent(idFor("log:" + data.taskId() + ":" + logId), EventType.REMARKED, data.caseId(),
                 String.valueOf(data.taskId()), data.remarkedAt(), data);

@@ -1,0 +1,66 @@
+package com.lendingops.taskbridge.sync;
+
+import static org.awaitility.Awaitility.await;
+
+import com.lendingops.taskbridge.testsupport.TestEnvironment;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+
+/** Database steps shared by the sync tests (plain JDBC on the shared test database). */
+public final class SyncTestSupport {
+
+    public static final Duration WAIT = Duration.ofSeconds(60);
+
+    private SyncTestSupport() {
+    }
+
+    /**
+     * Empties the request, task, log and outbox tables, so a cycle sees only the calling test's tasks and
+     * no ce_id of an earlier run (the simulator's ids restart with each JVM) can suppress a new event.
+     * Identities are not restarted: a relay pass still marking earlier rows can never hit a new row.
+     */
+    public static void cleanTables() {
+        update("truncate table incs_task_log, incs_task, task_request, outbox_event cascade");
+    }
+
+    /** Waits until every outbox row of the case was acknowledged by Kafka. */
+    public static void awaitPublished(String caseId) {
+        await().atMost(WAIT).until(() -> pendingRows(caseId) == 0);
+    }
+
+    public static long pendingRows(String caseId) {
+        return queryLong("select count(*) from outbox_event where published_at is null and record_key = ?", caseId);
+    }
+
+    public static boolean tracking(long taskId) {
+        return queryLong("select count(*) from incs_task where tracking and task_id = ?", taskId) == 1;
+    }
+
+    public static long queryLong(String sql, Object... args) {
+        try (Connection connection = TestEnvironment.get().postgres().openConnection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                statement.setObject(i + 1, args[i]);
+            }
+            try (ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
+    public static void update(String sql) {
+        try (Connection connection = TestEnvironment.get().postgres().openConnection();
+             Statement statement = connection.createStatement()) {
+            statement.executeUpdate(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+}
