@@ -1,14 +1,13 @@
 package com.lendingops.taskbridge.bench;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-/** Reads what the benchmark observes from outside the bridge: its Prometheus scrape and the machine's load. */
+/** Scrapes the bridge's Prometheus endpoint from outside, as a monitoring system would. */
 final class BridgeMetrics {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -28,10 +27,5 @@ final class BridgeMetrics {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
         }
-    }
-
-    /** 1-minute load average (negative where the platform does not report one). */
-    static double loadAverage() {
-        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 }

@@ -18,18 +18,19 @@ final class ResultTable {
         StringBuilder table = new StringBuilder("""
                 | Scenario | INCS_MAX_IN_FLIGHT | INCS_RATE_LIMIT_PER_SECOND | Created | Time (s) | Events/s \
                 | Ceiling (events/s) | Peak concurrent calls at incs | Max incs requests in any 1 s \
-                | incs create call p50 / p99 (ms) | Bridge CPU per event (ms) | Load 1 min (start → end) |
+                | incs create call p50 / p99 (ms) | Bridge CPU per event (ms) | Cores busy: machine / other jobs |
                 |---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|
                 """);
         for (ScenarioResult r : results) {
             Scenario s = r.scenario();
             table.append(String.format(Locale.ROOT,
-                    "| (%s) %s | %d | %s | %d/%d%s | %.1f | %.1f | %.0f | %d | %d | %s / %s | %s | %.2f → %.2f |%n",
+                    "| (%s) %s | %d | %s | %d/%d%s | %.1f | %.1f | %.0f | %d | %d | %s / %s | %s | %s |%n",
                     s.key(), s.description(), s.maxInFlight(), s.rateLabel(), r.created(), r.events(),
                     r.complete() ? "" : " (timed out)", seconds(r.elapsed()), r.eventsPerSecond(),
                     ceiling(s, options), r.peakConcurrent(), r.maxInAnySecond(), millis(r.callP50()),
                     millis(r.callP99()), r.cpuMillisPerEvent().map(ms -> String.format(Locale.ROOT, "%.2f", ms))
-                            .orElse("n/a"), r.loadBefore(), r.loadAfter()));
+                            .orElse("n/a"), r.machineCpu().map(u -> String.format(Locale.ROOT, "%.1f / %.1f",
+                            u.machineCores(), u.otherCores())).orElse("n/a")));
         }
         table.append(System.lineSeparator()).append(ratios(results));
         return table.toString();

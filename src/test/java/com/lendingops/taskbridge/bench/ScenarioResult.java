@@ -17,12 +17,11 @@ import java.util.Optional;
  * @param callP50           median create-call latency seen by the bridge, if recorded
  * @param callP99           99th percentile of it
  * @param bridgeCpu         CPU time the bridge process used in the measured phase
- * @param loadBefore        1-minute load average of the machine when the phase started
- * @param loadAfter         and when it ended
+ * @param machineCpu        cores kept busy during the phase, by anything and by processes outside the benchmark
  */
 record ScenarioResult(Scenario scenario, int events, long created, long notCreated, Duration elapsed,
                       long postsSent, int peakConcurrent, int maxInAnySecond, Optional<Duration> callP50,
-                      Optional<Duration> callP99, Optional<Duration> bridgeCpu, double loadBefore, double loadAfter) {
+                      Optional<Duration> callP99, Optional<Duration> bridgeCpu, Optional<MachineCpu.Usage> machineCpu) {
 
     boolean complete() {
         return created >= events;

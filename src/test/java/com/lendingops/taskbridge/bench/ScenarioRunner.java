@@ -71,7 +71,7 @@ final class ScenarioRunner {
         CallLatencyHistogram latencyBefore = BridgeMetrics.scrapeCallLatency(bridge.baseUrl());
         int arrivalsBefore = simulator.counters().arrivalNanos(Route.CREATE).size();
         Optional<Duration> cpuBefore = bridge.handle().info().totalCpuDuration();
-        double loadBefore = BridgeMetrics.loadAverage();
+        Optional<MachineCpu.Sample> machineBefore = MachineCpu.sample();
         List<BenchEvents.BenchEvent> burst = events.range(warmup, warmup + n);
 
         long start = System.nanoTime();
@@ -79,6 +79,7 @@ final class ScenarioRunner {
         long created = awaitCreated(database, warmup + n, scenario, options.scenarioTimeout()) - warmup;
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
 
+        Optional<MachineCpu.Sample> machineAfter = MachineCpu.sample();
         Optional<Duration> cpuAfter = bridge.handle().info().totalCpuDuration();
         CallLatencyHistogram latency = BridgeMetrics.scrapeCallLatency(bridge.baseUrl()).since(latencyBefore);
         List<Long> arrivals = simulator.counters().arrivalNanos(Route.CREATE);
@@ -86,8 +87,8 @@ final class ScenarioRunner {
         return new ScenarioResult(scenario, n, created, database.otherRequests(), elapsed, measuredArrivals.size(),
                 PeakConcurrency.of(measuredArrivals, options.latency()),
                 simulator.counters().maxRequestsInAnySecond(), latency.quantile(0.5), latency.quantile(0.99),
-                cpuBefore.flatMap(before -> cpuAfter.map(after -> after.minus(before))), loadBefore,
-                BridgeMetrics.loadAverage());
+                cpuBefore.flatMap(before -> cpuAfter.map(after -> after.minus(before))),
+                MachineCpu.between(machineBefore, machineAfter));
     }
 
     private SimulatorConfig simulatorConfig() {
