@@ -26,7 +26,7 @@ final class ResultTable {
             table.append(String.format(Locale.ROOT,
                     "| (%s) %s | %d | %s | %d/%d%s | %.1f | %.1f | %.0f | %d | %d | %s / %s | %s | %s |%n",
                     s.key(), s.description(), s.maxInFlight(), s.rateLabel(), r.created(), r.events(),
-                    r.complete() ? "" : " (timed out)", seconds(r.elapsed()), r.eventsPerSecond(),
+                    (r.complete() ? "" : " (timed out)") + (r.notCreated() == 0 ? "" : " +" + r.notCreated() + " not created"), seconds(r.elapsed()), r.eventsPerSecond(),
                     ceiling(s, options), r.peakConcurrent(), r.maxInAnySecond(), millis(r.callP50()),
                     millis(r.callP99()), r.cpuMillisPerEvent().map(ms -> String.format(Locale.ROOT, "%.2f", ms))
                             .orElse("n/a"), r.machineCpu().map(u -> String.format(Locale.ROOT, "%.1f / %.1f",

@@ -58,7 +58,9 @@ final class ScenarioRunner {
                 EventPublisher publisher = new EventPublisher(broker.bootstrapServers());
                 BridgeProcess bridge = startBridge(scenario, topics, database, simulator)) {
             publisher.publish(topics.input(), events.range(0, warmup));
-            awaitCreated(database, warmup, scenario, Duration.ofMinutes(2));
+            if (awaitCreated(database, warmup, scenario, Duration.ofMinutes(2)) < warmup) {
+                throw new IllegalStateException("the warm-up events were not all created:\n" + bridge.logTail(20));
+            }
             return measure(scenario, topics, events, database, simulator, publisher, bridge);
         }
     }
