@@ -19,10 +19,13 @@ import java.util.concurrent.TimeUnit;
  * The packaged bridge (target/quarkus-app/quarkus-run.jar) as a child JVM, configured only through
  * environment variables exactly as in a container, its output in a log file. Closing it sends
  * SIGTERM, waits for the graceful shutdown, and kills it (and anything it started) only if it hangs.
+ * Public for the benchmarks in {@code ..bench}, which run the same packaged bridge.
  */
-final class BridgeProcess implements AutoCloseable {
+public final class BridgeProcess implements AutoCloseable {
 
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);
+    private static final List<String> QUICK_START_JVM = List.of("-Xms64m", "-Xmx512m", "-XX:+UseSerialGC",
+            "-XX:TieredStopAtLevel=1");
 
     private final Process process;
     private final Path log;
@@ -34,14 +37,21 @@ final class BridgeProcess implements AutoCloseable {
         this.port = port;
     }
 
-    static BridgeProcess start(Path runJar, Map<String, String> environment, int port, Path log) {
+    /** Starts the bridge with JVM options for a quick start on a small machine (C1 only, serial GC). */
+    public static BridgeProcess start(Path runJar, Map<String, String> environment, int port, Path log) {
+        return start(runJar, QUICK_START_JVM, environment, port, log);
+    }
+
+    /** Starts the bridge with these JVM options (a benchmark wants the full JIT, a demo a quick start). */
+    public static BridgeProcess start(Path runJar, List<String> jvmOptions, Map<String, String> environment,
+                                      int port, Path log) {
         if (!Files.isRegularFile(runJar)) {
             throw new IllegalStateException(runJar + " is missing: build it with ./mvnw -B -DskipTests package");
         }
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xms64m", "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-jar", runJar.toString()));
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", runJar.toString()));
         try {
             Files.createDirectories(log.getParent());
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
@@ -55,7 +65,7 @@ final class BridgeProcess implements AutoCloseable {
     }
 
     /** Waits until Quarkus reports itself started; fails early with the log's tail if the JVM exits. */
-    void awaitStarted(Duration timeout) {
+    public void awaitStarted(Duration timeout) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl() + "/q/health/started"))
                 .timeout(Duration.ofSeconds(5)).build();
@@ -79,19 +89,19 @@ final class BridgeProcess implements AutoCloseable {
         throw new IllegalStateException("the bridge did not start within " + timeout + ":\n" + logTail(40));
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + port;
     }
 
-    Path log() {
+    public Path log() {
         return log;
     }
 
-    ProcessHandle handle() {
+    public ProcessHandle handle() {
         return process.toHandle();
     }
 
-    String logTail(int lines) {
+    public String logTail(int lines) {
         try {
             List<String> all = Files.readAllLines(log);
             return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));

@@ -1,0 +1,16 @@
+package com.lendingops.taskbridge.bench;
+
+/**
+ * One configuration of the bridge to measure.
+ *
+ * @param key         short label used in the table and in topic, database and log names
+ * @param description what the configuration stands for
+ * @param maxInFlight INCS_MAX_IN_FLIGHT
+ * @param ratePerSecond INCS_RATE_LIMIT_PER_SECOND (0: unlimited)
+ */
+record Scenario(String key, String description, int maxInFlight, int ratePerSecond) {
+
+    String rateLabel() {
+        return ratePerSecond == 0 ? "unlimited" : ratePerSecond + "/s";
+    }
+}

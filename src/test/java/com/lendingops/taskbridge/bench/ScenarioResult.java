@@ -1,0 +1,38 @@
+package com.lendingops.taskbridge.bench;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * What one scenario measured.
+ *
+ * @param scenario          the configuration
+ * @param events            events published in the measured phase
+ * @param created           of those, requests the bridge recorded as created when the clock stopped
+ * @param notCreated        requests in another state at the end (should be 0: every event is valid)
+ * @param elapsed           first event produced until all were created (or the timeout)
+ * @param postsSent         POST /external/tasks calls the simulator received in the measured phase
+ * @param peakConcurrent    most create calls open at the simulator at once ({@link PeakConcurrency})
+ * @param maxInAnySecond    most incs requests in any sliding second, over the whole scenario
+ * @param callP50           median create-call latency seen by the bridge, if recorded
+ * @param callP99           99th percentile of it
+ * @param bridgeCpu         CPU time the bridge process used in the measured phase
+ * @param machineCpu        cores kept busy during the phase, by anything and by processes outside the benchmark
+ */
+record ScenarioResult(Scenario scenario, int events, long created, long notCreated, Duration elapsed,
+                      long postsSent, int peakConcurrent, int maxInAnySecond, Optional<Duration> callP50,
+                      Optional<Duration> callP99, Optional<Duration> bridgeCpu, Optional<MachineCpu.Usage> machineCpu) {
+
+    boolean complete() {
+        return created >= events;
+    }
+
+    /** Created requests per second of wall time. */
+    double eventsPerSecond() {
+        return created / (elapsed.toNanos() / 1e9);
+    }
+
+    Optional<Double> cpuMillisPerEvent() {
+        return bridgeCpu.filter(cpu -> created > 0).map(cpu -> cpu.toNanos() / 1e6 / created);
+    }
+}
