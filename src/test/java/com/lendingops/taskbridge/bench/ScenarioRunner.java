@@ -1,11 +1,11 @@
 package com.lendingops.taskbridge.bench;
 
-import com.lendingops.taskbridge.local.BridgeProcess;
-import com.lendingops.taskbridge.local.FreePort;
 import com.lendingops.taskbridge.simulator.FaultSettings;
 import com.lendingops.taskbridge.simulator.IncsSimulator;
 import com.lendingops.taskbridge.simulator.Route;
 import com.lendingops.taskbridge.simulator.SimulatorConfig;
+import com.lendingops.taskbridge.testsupport.BridgeProcess;
+import com.lendingops.taskbridge.testsupport.FreePort;
 import com.lendingops.taskbridge.testsupport.KafkaBroker;
 import com.lendingops.taskbridge.testsupport.TestPostgres;
 import java.io.PrintStream;
@@ -23,7 +23,6 @@ import java.util.UUID;
  */
 final class ScenarioRunner {
 
-    static final Path RUN_JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
     private static final Path LOG_DIR = Path.of("target", "bench");
     private static final Duration POLL = Duration.ofMillis(50);
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(10);
@@ -103,7 +102,7 @@ final class ScenarioRunner {
         Path log = LOG_DIR.resolve("bridge-" + scenario.key() + ".log");
         out.printf("(%s) starting the bridge: INCS_MAX_IN_FLIGHT=%d, INCS_RATE_LIMIT_PER_SECOND=%d (log %s)%n",
                 scenario.key(), scenario.maxInFlight(), scenario.ratePerSecond(), log);
-        BridgeProcess bridge = BridgeProcess.start(RUN_JAR, BRIDGE_JVM, BridgeEnvironment.of(scenario, topics,
+        BridgeProcess bridge = BridgeProcess.start(BRIDGE_JVM, BridgeEnvironment.of(scenario, topics,
                 broker.bootstrapServers(), database, postgres.username(), postgres.password(), simulator),
                 FreePort.find(), log);
         try {

@@ -3,6 +3,8 @@ package com.lendingops.taskbridge.local;
 import com.lendingops.taskbridge.simulator.IncsSimulator;
 import com.lendingops.taskbridge.simulator.SimulatorConfig;
 import com.lendingops.taskbridge.simulator.TaskTimeline;
+import com.lendingops.taskbridge.testsupport.BridgeProcess;
+import com.lendingops.taskbridge.testsupport.FreePort;
 import com.lendingops.taskbridge.testsupport.KafkaBroker;
 import com.lendingops.taskbridge.testsupport.TestPostgres;
 import java.io.PrintStream;
@@ -27,7 +29,6 @@ final class LocalStack implements AutoCloseable {
     static final String INPUT_TOPIC = "collection-task-requests";
     static final String OUTPUT_TOPIC = "collection-task-events";
     static final String DEAD_LETTER_TOPIC = "collection-task-requests-dlq";
-    static final Path RUN_JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
     static final Path BRIDGE_LOG = Path.of("target", "local-stack", "bridge.log");
 
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
@@ -67,7 +68,7 @@ final class LocalStack implements AutoCloseable {
                 simulator.baseUrl());
 
         int port = options.bridgePort() == 0 ? FreePort.find() : options.bridgePort();
-        bridge = remember(BridgeProcess.start(RUN_JAR, bridgeEnvironment(broker, postgres, simulator, token, options),
+        bridge = remember(BridgeProcess.start(bridgeEnvironment(broker, postgres, simulator, token, options),
                 port, BRIDGE_LOG));
         out.printf("  bridge         %s (health %s/q/health, metrics %s/q/metrics, log %s)%n", bridge.baseUrl(),
                 bridge.baseUrl(), bridge.baseUrl(), BRIDGE_LOG);

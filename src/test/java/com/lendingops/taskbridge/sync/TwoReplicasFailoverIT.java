@@ -6,9 +6,12 @@ import static org.awaitility.Awaitility.await;
 import com.lendingops.taskbridge.outbox.PublishedEvents;
 import com.lendingops.taskbridge.simulator.IncsSimulator;
 import com.lendingops.taskbridge.simulator.SimTask;
+import com.lendingops.taskbridge.testsupport.BridgeProcess;
+import com.lendingops.taskbridge.testsupport.FreePort;
 import com.lendingops.taskbridge.testsupport.KafkaBroker;
 import com.lendingops.taskbridge.testsupport.KafkaTestClient;
 import com.lendingops.taskbridge.testsupport.TestPostgres;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,9 +44,9 @@ class TwoReplicasFailoverIT {
         kafka.createTopics(3, PublishedEvents.TOPIC, "collection-task-requests", "collection-task-requests-dlq");
         postgres = TestPostgres.resolve();
         incs = IncsSimulator.start();
-        replicaA = BridgeProcess.start("replica-a", config("replica-a"));
+        replicaA = startReplica("replica-a");
         await().atMost(STARTUP).until(replicaA::ready); // one at a time: the first one migrates the schema
-        replicaB = BridgeProcess.start("replica-b", config("replica-b"));
+        replicaB = startReplica("replica-b");
         await().atMost(STARTUP).until(replicaB::ready);
     }
 
@@ -94,21 +97,22 @@ class TwoReplicasFailoverIT {
         }
     }
 
-    private static Map<String, String> config(String instanceId) {
-        Map<String, String> config = new LinkedHashMap<>();
-        config.put("kafka.bootstrap.servers", kafka.bootstrapServers());
-        config.put("quarkus.datasource.jdbc.url", postgres.jdbcUrl());
-        config.put("quarkus.datasource.reactive.url", postgres.reactiveUrl());
-        config.put("quarkus.datasource.username", postgres.username());
-        config.put("quarkus.datasource.password", postgres.password());
-        config.put("incs.api-url", incs.baseUrl());
-        config.put("incs.api-token", incs.token());
-        config.put("bridge.sync.interval", "2s");
-        config.put("bridge.sync.initial-delay", "1s");
-        config.put("bridge.sync.lease.ttl", "3s");
-        config.put("bridge.sync.lease.renew-interval", "1s");
-        config.put("bridge.sync.lease.instance-id", instanceId);
-        config.put("bridge.outbox.poll-interval", "200ms");
-        return config;
+    /** A replica configured by environment as on Kubernetes, its output in target/<instanceId>.log. */
+    private static BridgeProcess startReplica(String instanceId) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl());
+        env.put("QUARKUS_DATASOURCE_REACTIVE_URL", postgres.reactiveUrl());
+        env.put("QUARKUS_DATASOURCE_USERNAME", postgres.username());
+        env.put("QUARKUS_DATASOURCE_PASSWORD", postgres.password());
+        env.put("INCS_API_URL", incs.baseUrl());
+        env.put("INCS_API_TOKEN", incs.token());
+        env.put("BRIDGE_SYNC_INTERVAL", "2s");
+        env.put("BRIDGE_SYNC_INITIAL_DELAY", "1s");
+        env.put("BRIDGE_SYNC_LEASE_TTL", "3s");
+        env.put("BRIDGE_SYNC_LEASE_RENEW_INTERVAL", "1s");
+        env.put("BRIDGE_SYNC_LEASE_INSTANCE_ID", instanceId);
+        env.put("BRIDGE_OUTBOX_POLL_INTERVAL", "200ms");
+        return BridgeProcess.start(List.of("-Xmx256m"), env, FreePort.find(), Path.of("target", instanceId + ".log"));
     }
 }

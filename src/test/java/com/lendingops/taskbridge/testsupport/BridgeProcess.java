@@ -1,4 +1,4 @@
-package com.lendingops.taskbridge.local;
+package com.lendingops.taskbridge.testsupport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,19 +13,24 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * The packaged bridge (target/quarkus-app/quarkus-run.jar) as a child JVM, configured only through
- * environment variables exactly as in a container, its output in a log file. Closing it sends
- * SIGTERM, waits for the graceful shutdown, and kills it (and anything it started) only if it hangs.
- * Public for the benchmarks in {@code ..bench}, which run the same packaged bridge.
+ * The packaged bridge (target/quarkus-app/quarkus-run.jar) as a child JVM, the way a container or a
+ * replica runs it: configured only through environment variables, its output in a log file. Closing it
+ * sends SIGTERM, waits for the graceful shutdown, and kills it (and anything it started) only if it
+ * hangs; {@link #crash()} is the kill -9 of a replica that dies without releasing its lease.
  */
 public final class BridgeProcess implements AutoCloseable {
 
+    private static final Path RUN_JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);
     private static final List<String> QUICK_START_JVM = List.of("-Xms64m", "-Xmx512m", "-XX:+UseSerialGC",
             "-XX:TieredStopAtLevel=1");
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final Process process;
     private final Path log;
@@ -38,22 +43,21 @@ public final class BridgeProcess implements AutoCloseable {
     }
 
     /** Starts the bridge with JVM options for a quick start on a small machine (C1 only, serial GC). */
-    public static BridgeProcess start(Path runJar, Map<String, String> environment, int port, Path log) {
-        return start(runJar, QUICK_START_JVM, environment, port, log);
+    public static BridgeProcess start(Map<String, String> environment, int port, Path log) {
+        return start(QUICK_START_JVM, environment, port, log);
     }
 
     /** Starts the bridge with these JVM options (a benchmark wants the full JIT, a demo a quick start). */
-    public static BridgeProcess start(Path runJar, List<String> jvmOptions, Map<String, String> environment,
-                                      int port, Path log) {
-        if (!Files.isRegularFile(runJar)) {
-            throw new IllegalStateException(runJar + " is missing: build it with ./mvnw -B -DskipTests package");
+    public static BridgeProcess start(List<String> jvmOptions, Map<String, String> environment, int port, Path log) {
+        if (!Files.isRegularFile(RUN_JAR)) {
+            throw new IllegalStateException(RUN_JAR + " is missing: build it with ./mvnw -B -DskipTests package");
         }
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
-        command.addAll(List.of("-jar", runJar.toString()));
+        command.addAll(List.of("-jar", RUN_JAR.toString()));
         try {
-            Files.createDirectories(log.getParent());
+            Files.createDirectories(log.toAbsolutePath().getParent());
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(log.toFile());
             builder.environment().putAll(environment);
@@ -66,35 +70,47 @@ public final class BridgeProcess implements AutoCloseable {
 
     /** Waits until Quarkus reports itself started; fails early with the log's tail if the JVM exits. */
     public void awaitStarted(Duration timeout) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl() + "/q/health/started"))
-                .timeout(Duration.ofSeconds(5)).build();
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("the bridge exited with " + process.exitValue() + ":\n" + logTail(40));
             }
+            if (answersOk("/q/health/started")) {
+                return;
+            }
             try {
-                if (http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
+                Thread.sleep(500);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             }
-            sleep(Duration.ofMillis(500));
         }
         throw new IllegalStateException("the bridge did not start within " + timeout + ":\n" + logTail(40));
     }
 
-    public String baseUrl() {
-        return "http://127.0.0.1:" + port;
+    /** True when /q/health/ready answers 200. */
+    public boolean ready() {
+        return answersOk("/q/health/ready");
     }
 
-    public Path log() {
-        return log;
+    /** The value of a Prometheus sample on /q/metrics (e.g. {@code sync_leader}), or -1 when absent or unreachable. */
+    public double metric(String sample) {
+        return get("/q/metrics").map(r -> {
+            Matcher m = Pattern.compile("(?m)^" + Pattern.quote(sample) + " ([0-9.eE+-]+)$").matcher(r.body());
+            return m.find() ? Double.parseDouble(m.group(1)) : -1.0;
+        }).orElse(-1.0);
+    }
+
+    public boolean isLeader() {
+        return metric("sync_leader") == 1.0;
+    }
+
+    public double completedCycles() {
+        return Math.max(0, metric("sync_cycles_total{outcome=\"completed\"}"));
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port;
     }
 
     public ProcessHandle handle() {
@@ -108,6 +124,12 @@ public final class BridgeProcess implements AutoCloseable {
         } catch (IOException e) {
             return "(no log: " + e.getMessage() + ")";
         }
+    }
+
+    /** Kills the process without a chance to release its lease: a crashed replica. */
+    public void crash() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
     }
 
     @Override
@@ -125,12 +147,20 @@ public final class BridgeProcess implements AutoCloseable {
         descendants.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
     }
 
-    private static void sleep(Duration duration) {
+    private boolean answersOk(String path) {
+        return get(path).map(r -> r.statusCode() == 200).orElse(false);
+    }
+
+    private Optional<HttpResponse<String>> get(String path) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl() + path)).timeout(Duration.ofSeconds(5))
+                .GET().build();
         try {
-            Thread.sleep(duration.toMillis());
+            return Optional.of(HTTP.send(request, HttpResponse.BodyHandlers.ofString()));
+        } catch (IOException e) {
+            return Optional.empty(); // not listening (yet, or any more)
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+            return Optional.empty();
         }
     }
 }

@@ -1,4 +1,4 @@
-package com.lendingops.taskbridge.local;
+package com.lendingops.taskbridge.testsupport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
