@@ -96,18 +96,15 @@ public class RateBudget {
     }
 
     private Uni<Void> reserveUntilOnTime(int reservationsLeft) {
-        long issued = System.nanoTime();
-        return oneReservationAtATime
-                .withPermit(() -> pool.preparedQuery(RESERVE_SLOT).execute(Tuple.of(BUDGET_NAME, spacingSeconds)))
-                .map(rows -> (long) Math.max(0, rows.iterator().next().getDouble(0) * 1_000_000))
+        return oneReservationAtATime.withPermit(this::reserve)
                 // Vert.x timers cannot be shorter than 1 ms; sub-millisecond waits come from interval rounding
-                .chain(waitNanos -> waitNanos < 1_000_000
-                        ? Uni.createFrom().item(waitNanos)
-                        : Uni.createFrom().item(waitNanos).onItem().delayIt().by(Duration.ofNanos(waitNanos)))
-                .chain(waitNanos -> {
+                .chain(slot -> slot.waitNanos() < 1_000_000
+                        ? Uni.createFrom().item(slot)
+                        : Uni.createFrom().item(slot).onItem().delayIt().by(Duration.ofNanos(slot.waitNanos())))
+                .chain(slot -> {
                     // the database's "now" lies between issuing and receiving: measuring from the issue is the
                     // pessimistic reading of how late the slot is being used
-                    long lateness = System.nanoTime() - (issued + waitNanos);
+                    long lateness = System.nanoTime() - (slot.issuedNanos() + slot.waitNanos());
                     if (lateness <= lateToleranceNanos) {
                         return Uni.createFrom().voidItem();
                     }
@@ -116,5 +113,20 @@ public class RateBudget {
                     }
                     return reserveUntilOnTime(reservationsLeft - 1);
                 });
+    }
+
+    private Uni<Reservation> reserve() {
+        return pool.withConnection(connection -> {
+            // stamped once the reservation is ours to send: time spent queueing behind other reservations or for
+            // a pooled connection is not lateness, and counting it made calls give up slots they were on time for
+            long issued = System.nanoTime();
+            return connection.preparedQuery(RESERVE_SLOT).execute(Tuple.of(BUDGET_NAME, spacingSeconds))
+                    .map(rows -> new Reservation(issued,
+                            (long) Math.max(0, rows.iterator().next().getDouble(0) * 1_000_000)));
+        });
+    }
+
+    /** A slot as reserved: when its query was issued and how long after the answer the slot begins. */
+    private record Reservation(long issuedNanos, long waitNanos) {
     }
 }
