@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
+import org.jboss.logging.Logger;
 
 /**
  * Sends raw requests to incs over a pooled keep-alive HTTP/1.1 client: base URL, bearer token and timeouts from
@@ -39,6 +40,7 @@ class IncsTransport {
     }
 
     private static final String JSON = "application/json";
+    private static final Logger LOG = Logger.getLogger(IncsTransport.class);
 
     private final HttpClient client;
     private final URI base;
@@ -55,6 +57,10 @@ class IncsTransport {
         this.client = vertx.httpClientBuilder()
                 .with(new HttpClientOptions().setName("incs").setKeepAlive(true).setConnectTimeout(millis(timeout)))
                 .with(new PoolOptions().setHttp1MaxSize(Math.max(config.maxInFlight(), 1)))
+                // a broken connection also fails its request, which is classified and counted; without a handler
+                // Vert.x would log every reset by incs as an error of its own
+                .withConnectHandler(connection -> connection.exceptionHandler(
+                        failure -> LOG.debugf("incs connection failed: %s", failure.toString())))
                 .build();
     }
 
