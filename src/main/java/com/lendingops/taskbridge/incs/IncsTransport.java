@@ -104,7 +104,10 @@ class IncsTransport {
         private final String body;
 
         private Connected(HttpClientRequest request, String body) {
-            this.request = request;
+            // a reset while the request is still being written fails its answer too; without a handler Vert.x
+            // would also log it as an error of its own
+            this.request = request.exceptionHandler(
+                    failure -> LOG.debugf("incs request failed: %s", failure.toString()));
             this.body = body;
         }
 
