@@ -35,6 +35,6 @@ class IncsAvailabilityProbe {
             return Uni.createFrom().voidItem();
         }
         int firstPage = pageBase.known().orElse(1);
-        return gateway.exchange(IncsGateway.PROBE, () -> transport.list(PROBE_QUERY, firstPage)).replaceWithVoid();
+        return gateway.exchange(IncsGateway.PROBE, transport.list(PROBE_QUERY, firstPage)).replaceWithVoid();
     }
 }

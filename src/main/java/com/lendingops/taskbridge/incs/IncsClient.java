@@ -40,7 +40,7 @@ public class IncsClient {
         } catch (JsonProcessingException e) {
             return Uni.createFrom().failure(new IllegalArgumentException("cannot serialise the create command", e));
         }
-        return gateway.exchange(IncsGateway.CREATE, () -> transport.create(body))
+        return gateway.exchange(IncsGateway.CREATE, transport.create(body))
                 .map(answer -> gateway.payloads().toCreateResult(answer));
     }
 

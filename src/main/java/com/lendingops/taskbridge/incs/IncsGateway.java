@@ -7,13 +7,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /**
  * One guarded attempt at an incs call, in this order: circuit check (refuse at once when open), in-flight permit
- * (queue without blocking), rate-budget slot (taken last, just before sending), send, classify, record the
- * answer in {@link IncsAvailability} and metrics. Never retries and never fails: every outcome is an answer.
+ * (queue without blocking), rate-budget slot (taken last, just before sending), connection, then the write, made
+ * only if the slot is still on time at that instant (setting up a connection can take long enough to spoil it:
+ * the slot is then given up, the fresh connection goes back to the pool for the next slot), classify, record the
+ * answer in {@link IncsAvailability} and metrics. Never retries a sent call and never fails: every outcome is an
+ * answer.
  */
 @ApplicationScoped
 class IncsGateway {
@@ -23,20 +25,25 @@ class IncsGateway {
     static final String PROBE = "probe";
     static final String CIRCUIT_OPEN = "circuit open";
 
+    /** Slots a call may give up because taking its connection made it late, before it fails unsent. */
+    private static final int MAX_SLOTS = 3;
+
     private static final Logger LOG = Logger.getLogger(IncsGateway.class);
 
     private final IncsAvailability availability;
     private final InFlightLimiter limiter;
     private final RateBudget rateBudget;
+    private final IncsTransport transport;
     private final IncsClientMetrics metrics;
     private final IncsAnswerClassifier classifier;
     private final IncsPayloads payloads;
 
-    IncsGateway(IncsConfig config, IncsAvailability availability, RateBudget rateBudget, IncsClientMetrics metrics,
-                ObjectMapper mapper) {
+    IncsGateway(IncsConfig config, IncsAvailability availability, RateBudget rateBudget, IncsTransport transport,
+                IncsClientMetrics metrics, ObjectMapper mapper) {
         this.availability = availability;
         this.limiter = new InFlightLimiter(config.maxInFlight());
         this.rateBudget = rateBudget;
+        this.transport = transport;
         this.metrics = metrics;
         this.classifier = new IncsAnswerClassifier(mapper);
         this.payloads = new IncsPayloads(mapper);
@@ -47,8 +54,8 @@ class IncsGateway {
         return payloads;
     }
 
-    /** Makes one attempt of {@code send} on {@code route} under every guard. */
-    Uni<IncsAnswer> exchange(String route, Supplier<Uni<IncsTransport.HttpAnswer>> send) {
+    /** Makes one attempt of {@code call} on {@code route} under every guard. */
+    Uni<IncsAnswer> exchange(String route, IncsTransport.HttpCall call) {
         return Uni.createFrom().deferred(() -> {
             IncsCircuitBreaker.Permission permission = availability.circuit().tryEnter();
             if (permission == IncsCircuitBreaker.Permission.REFUSED) {
@@ -57,40 +64,59 @@ class IncsGateway {
                 return Uni.createFrom().item(new IncsAnswer.Failed(new CreateResult.Unavailable(CIRCUIT_OPEN, false,
                         remaining.isZero() ? Optional.empty() : Optional.of(remaining)), false));
             }
-            return limiter.withPermit(() -> reserveThenSend(route, send))
+            long started = System.nanoTime();
+            return limiter.withPermit(() -> sendInSlot(route, call, started, MAX_SLOTS))
                     .invoke(answer -> availability.record(permission, answer))
                     .onCancellation().invoke(() -> availability.abandoned(permission));
         });
     }
 
-    private Uni<IncsAnswer> reserveThenSend(String route, Supplier<Uni<IncsTransport.HttpAnswer>> send) {
-        return rateBudget.awaitSlot()
-                .invoke(waited -> {
-                    if (rateBudget.limited()) {
-                        metrics.recordRateLimitWait(waited);
-                    }
-                })
-                .onItemOrFailure().transformToUni((waited, budgetFailure) -> {
-                    if (budgetFailure != null) {
-                        LOG.warnf("incs rate budget unavailable, call not sent: %s", budgetFailure.toString());
-                        return Uni.createFrom().item(new IncsAnswer.Failed(new CreateResult.Unavailable(
-                                "rate budget: " + budgetFailure.getMessage(), false, Optional.empty()), false));
-                    }
-                    return timedSend(route, send);
-                });
+    private Uni<IncsAnswer> sendInSlot(String route, IncsTransport.HttpCall call, long started, int slotsLeft) {
+        return rateBudget.awaitSlot().onItemOrFailure().transformToUni((slot, budgetFailure) -> budgetFailure == null
+                ? sendOnTime(route, call, started, slotsLeft, slot)
+                : Uni.createFrom().item(notSent(budgetFailure)));
     }
 
-    private Uni<IncsAnswer> timedSend(String route, Supplier<Uni<IncsTransport.HttpAnswer>> send) {
-        long started = System.nanoTime();
-        return Uni.createFrom().deferred(send::get)
-                .map(http -> classifier.classify(http.status(), http.body(), http.retryAfter(), Instant.now()))
+    /** Takes a connection, then writes at once if the slot still holds, else gives it up for the next one. */
+    private Uni<IncsAnswer> sendOnTime(String route, IncsTransport.HttpCall call, long started, int slotsLeft,
+                                       RateBudget.Slot slot) {
+        long connecting = System.nanoTime();
+        return transport.connect(call).onItemOrFailure().transformToUni((connected, connectFailure) -> {
+            if (connectFailure != null) {
+                return Uni.createFrom().item(recorded(route, classifier.classifyFailure(connectFailure), connecting));
+            }
+            Optional<Uni<IncsTransport.HttpAnswer>> sent = connected.sendIf(slot::onTime);
+            if (sent.isPresent()) {
+                return classified(route, sent.get(), started);
+            }
+            connected.discard();
+            return slotsLeft > 1 ? sendInSlot(route, call, started, slotsLeft - 1)
+                    : Uni.createFrom().item(notSent(new IllegalStateException("no rate slot could be met in time")));
+        });
+    }
+
+    private Uni<IncsAnswer> classified(String route, Uni<IncsTransport.HttpAnswer> answer, long started) {
+        long sent = System.nanoTime();
+        if (rateBudget.limited()) {
+            metrics.recordRateLimitWait(Duration.ofNanos(sent - started));
+        }
+        return answer.map(http -> classifier.classify(http.status(), http.body(), http.retryAfter(), Instant.now()))
                 .onFailure().recoverWithItem(classifier::classifyFailure)
-                .invoke(answer -> {
-                    metrics.recordCall(route, answer.outcome(route), Duration.ofNanos(System.nanoTime() - started));
-                    if (answer instanceof IncsAnswer.Failed failed
-                            && failed.result() instanceof CreateResult.Unavailable unavailable) {
-                        LOG.debugf("incs %s unavailable: %s", route, unavailable.reason());
-                    }
-                });
+                .map(classified -> recorded(route, classified, sent));
+    }
+
+    private IncsAnswer recorded(String route, IncsAnswer answer, long since) {
+        metrics.recordCall(route, answer.outcome(route), Duration.ofNanos(System.nanoTime() - since));
+        if (answer instanceof IncsAnswer.Failed failed
+                && failed.result() instanceof CreateResult.Unavailable unavailable) {
+            LOG.debugf("incs %s unavailable: %s", route, unavailable.reason());
+        }
+        return answer;
+    }
+
+    private static IncsAnswer notSent(Throwable budgetFailure) {
+        LOG.warnf("incs rate budget unavailable, call not sent: %s", budgetFailure.toString());
+        return new IncsAnswer.Failed(new CreateResult.Unavailable("rate budget: " + budgetFailure.getMessage(), false,
+                Optional.empty()), false);
     }
 }

@@ -1,18 +1,32 @@
 package com.lendingops.taskbridge.incs;
 
 import com.lendingops.taskbridge.config.IncsConfig;
-import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
+import io.netty.handler.codec.http.QueryStringEncoder;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
-import org.jboss.resteasy.reactive.client.api.QuarkusRestClientProperties;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+import org.jboss.logging.Logger;
 
 /**
- * Sends raw requests to incs: base URL, bearer token and timeouts from {@link IncsConfig}. Never throws for an
- * HTTP error status (the default exception mapper is disabled); only transport failures fail the Uni.
+ * Sends raw requests to incs over a pooled keep-alive HTTP/1.1 client: base URL, bearer token and timeouts from
+ * {@link IncsConfig}. A call has two steps so that the rate budget can judge the instant a request really
+ * leaves: {@link #connect} takes a connection (setting one up if none is idle, which can take a while, more so
+ * with TLS) without writing anything, then {@link Connected#sendIf} writes the whole request at once, or nothing.
+ * An HTTP error status is an answer, never a failure; only transport failures fail the Uni.
  */
 @ApplicationScoped
 class IncsTransport {
@@ -21,41 +35,117 @@ class IncsTransport {
     record HttpAnswer(int status, String body, String retryAfter) {
     }
 
-    private final IncsApi api;
+    /** One request to make: method, path with query string, and a JSON body (null for none). */
+    record HttpCall(HttpMethod method, String uri, String body) {
+    }
+
+    private static final String JSON = "application/json";
+    private static final Logger LOG = Logger.getLogger(IncsTransport.class);
+
+    private final HttpClient client;
+    private final URI base;
+    private final String tasksPath;
     private final String authorization;
     private final Duration timeout;
 
-    IncsTransport(IncsConfig config) {
+    IncsTransport(Vertx vertx, IncsConfig config) {
+        this.base = URI.create(config.apiUrl());
+        String prefix = base.getRawPath() == null ? "" : base.getRawPath().replaceAll("/+$", "");
+        this.tasksPath = prefix + "/external/tasks";
         this.timeout = config.requestTimeout();
         this.authorization = "Bearer " + config.apiToken();
-        this.api = QuarkusRestClientBuilder.newBuilder()
-                .baseUri(URI.create(config.apiUrl()))
-                .connectTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
-                .readTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
-                .property(QuarkusRestClientProperties.CONNECTION_POOL_SIZE, Math.max(config.maxInFlight(), 1))
-                .disableDefaultMapper(true)
-                .followRedirects(false)
-                .build(IncsApi.class);
+        this.client = vertx.httpClientBuilder()
+                .with(new HttpClientOptions().setName("incs").setKeepAlive(true).setConnectTimeout(millis(timeout)))
+                .with(new PoolOptions().setHttp1MaxSize(Math.max(config.maxInFlight(), 1)))
+                // a broken connection also fails its request, which is classified and counted; without a handler
+                // Vert.x would log every reset by incs as an error of its own
+                .withConnectHandler(connection -> connection.exceptionHandler(
+                        failure -> LOG.debugf("incs connection failed: %s", failure.toString())))
+                .build();
     }
 
-    Uni<HttpAnswer> create(String jsonBody) {
-        return bounded(api.create(authorization, jsonBody));
+    HttpCall create(String jsonBody) {
+        return new HttpCall(HttpMethod.POST, tasksPath, jsonBody);
     }
 
-    Uni<HttpAnswer> list(TaskQuery query, int apiPage) {
-        return bounded(api.list(authorization, query.taskId(), query.creationId(), query.type(), query.status(),
-                query.name(), query.startAt(), query.endAt(), apiPage, query.pageSize()));
+    /** GET /external/tasks for one page as incs counts pages; null parameters are not sent. */
+    HttpCall list(TaskQuery query, int apiPage) {
+        QueryStringEncoder uri = new QueryStringEncoder(tasksPath, StandardCharsets.UTF_8);
+        addIfSet(uri, "task_id", query.taskId());
+        addIfSet(uri, "creation_id", query.creationId());
+        addIfSet(uri, "type", query.type());
+        addIfSet(uri, "status", query.status());
+        addIfSet(uri, "name", query.name());
+        addIfSet(uri, "start_at", query.startAt());
+        addIfSet(uri, "end_at", query.endAt());
+        addIfSet(uri, "page", apiPage);
+        addIfSet(uri, "page_size", query.pageSize());
+        return new HttpCall(HttpMethod.GET, uri.toString(), null);
     }
 
-    private Uni<HttpAnswer> bounded(Uni<Response> call) {
-        // the read timeout only notices idle connections; this also bounds a slowly trickling answer
-        return call.ifNoItem().after(timeout.plusMillis(500)).fail()
-                .map(response -> {
-                    try (response) {
-                        // the client has already buffered the whole body: reading it here does not block
-                        String body = response.hasEntity() ? response.readEntity(String.class) : "";
-                        return new HttpAnswer(response.getStatus(), body, response.getHeaderString("Retry-After"));
-                    }
-                });
+    /** Takes a connection for {@code call}, setting one up if none is idle; writes nothing yet. */
+    Uni<Connected> connect(HttpCall call) {
+        boolean https = "https".equalsIgnoreCase(base.getScheme());
+        int port = base.getPort() != -1 ? base.getPort() : https ? 443 : 80;
+        RequestOptions options = new RequestOptions().setMethod(call.method()).setHost(base.getHost()).setPort(port)
+                .setSsl(https).setURI(call.uri()).setFollowRedirects(false)
+                .setConnectTimeout(millis(timeout)).setIdleTimeout(millis(timeout))
+                .putHeader(HttpHeaders.AUTHORIZATION, authorization).putHeader(HttpHeaders.ACCEPT, JSON);
+        if (call.body() != null) {
+            options.putHeader(HttpHeaders.CONTENT_TYPE, JSON);
+        }
+        return uni(() -> client.request(options)).map(request -> new Connected(request, call.body()));
+    }
+
+    /** A request that holds its connection and has written nothing yet. */
+    final class Connected {
+
+        private final HttpClientRequest request;
+        private final String body;
+
+        private Connected(HttpClientRequest request, String body) {
+            // a reset while the request is still being written fails its answer too; without a handler Vert.x
+            // would also log it as an error of its own
+            this.request = request.exceptionHandler(
+                    failure -> LOG.debugf("incs request failed: %s", failure.toString()));
+            this.body = body;
+        }
+
+        /**
+         * Writes the whole request now if {@code stillOnTime} holds at this very instant, and then emits the
+         * answer; empty, with nothing written, otherwise.
+         */
+        Optional<Uni<HttpAnswer>> sendIf(BooleanSupplier stillOnTime) {
+            if (!stillOnTime.getAsBoolean()) {
+                return Optional.empty();
+            }
+            Future<HttpAnswer> answer = (body == null ? request.send() : request.send(body))
+                    .compose(response -> response.body().map(buffer -> new HttpAnswer(response.statusCode(),
+                            buffer.toString(StandardCharsets.UTF_8), response.getHeader("Retry-After"))));
+            // the idle timeout only notices silent connections; this also bounds a slowly trickling answer. An
+            // abandoned exchange must not keep its connection: resetting a written request closes it.
+            return Optional.of(uni(() -> answer).ifNoItem().after(timeout.plusMillis(500)).fail()
+                    .onFailure().invoke(ignored -> request.reset())
+                    .onCancellation().invoke(() -> request.reset()));
+        }
+
+        /** Gives the connection back unused (an unwritten request leaves it open for the next call). */
+        void discard() {
+            request.reset();
+        }
+    }
+
+    private static void addIfSet(QueryStringEncoder uri, String name, Object value) {
+        if (value != null) {
+            uri.addParam(name, value.toString());
+        }
+    }
+
+    private static int millis(Duration duration) {
+        return (int) Math.min(Integer.MAX_VALUE, duration.toMillis());
+    }
+
+    private static <T> Uni<T> uni(Supplier<Future<T>> future) {
+        return Uni.createFrom().completionStage(() -> future.get().toCompletionStage());
     }
 }

@@ -20,9 +20,11 @@ import java.time.Duration;
  *
  * <p>Jitter: what incs counts is arrivals, not slots. The headroom (default 10%) stretches R slots over about
  * 110 ms more than a second, so that delays between a slot and the arrival cannot squeeze R+1 requests into one
- * second. Half of that margin is for this service's own lateness: a call that reaches its slot later than that
- * gives the slot up and reserves another; the other half is for the network. Slots are taken immediately before
- * sending (after the in-flight permit), never ahead, because a slot used late would break the spacing.
+ * second. Half of that margin is for this service's own lateness, up to the moment the request is written:
+ * {@link Slot#onTime()} says whether the slot may still be used, and the caller asks it immediately before
+ * writing (after taking its connection, whose set-up can be slow); a slot reached later than that is given up.
+ * The other half is for the network. Slots are taken immediately before sending (after the in-flight permit),
+ * never ahead, because a slot used late would break the spacing.
  *
  * <p>Costs one short write per call, issued one at a time per replica: concurrent reservations would only queue
  * on the same row lock while holding connections the rest of the service needs. R = 0 disables the budget and
@@ -82,39 +84,66 @@ public class RateBudget {
     }
 
     /**
-     * Reserves the next slot and completes when it has come; emits how long the caller waited. Half of the slack
-     * is allowed for this service's own lateness (timer, event loop, database round trip), half is left for the
-     * network: a slot reached later than that is given up and a new one reserved. Fails if the database cannot be
-     * reached or no slot could be met, in which case the caller must not send.
+     * Reserves the next slot and completes when it has come. Half of the slack is allowed for this service's own
+     * lateness (timer, event loop, database round trip), half is left for the network: a slot reached later than
+     * that is given up and a new one reserved. The caller must check {@link Slot#onTime()} again immediately
+     * before writing its request. Fails if the database cannot be reached or no slot could be met, in which case
+     * the caller must not send.
      */
-    public Uni<Duration> awaitSlot() {
+    Uni<Slot> awaitSlot() {
         if (!limited()) {
-            return Uni.createFrom().item(Duration.ZERO);
+            return Uni.createFrom().item(Slot.UNLIMITED);
         }
-        long started = System.nanoTime();
-        return reserveUntilOnTime(MAX_RESERVATIONS).map(ignored -> Duration.ofNanos(System.nanoTime() - started));
+        return reserveUntilOnTime(MAX_RESERVATIONS);
     }
 
-    private Uni<Void> reserveUntilOnTime(int reservationsLeft) {
-        long issued = System.nanoTime();
-        return oneReservationAtATime
-                .withPermit(() -> pool.preparedQuery(RESERVE_SLOT).execute(Tuple.of(BUDGET_NAME, spacingSeconds)))
-                .map(rows -> (long) Math.max(0, rows.iterator().next().getDouble(0) * 1_000_000))
-                // Vert.x timers cannot be shorter than 1 ms; sub-millisecond waits come from interval rounding
-                .chain(waitNanos -> waitNanos < 1_000_000
-                        ? Uni.createFrom().item(waitNanos)
-                        : Uni.createFrom().item(waitNanos).onItem().delayIt().by(Duration.ofNanos(waitNanos)))
-                .chain(waitNanos -> {
-                    // the database's "now" lies between issuing and receiving: measuring from the issue is the
-                    // pessimistic reading of how late the slot is being used
-                    long lateness = System.nanoTime() - (issued + waitNanos);
-                    if (lateness <= lateToleranceNanos) {
-                        return Uni.createFrom().voidItem();
+    private Uni<Slot> reserveUntilOnTime(int reservationsLeft) {
+        return oneReservationAtATime.withPermit(this::reserve)
+                .chain(RateBudget::untilDue)
+                .chain(slot -> {
+                    if (slot.onTime()) {
+                        return Uni.createFrom().item(slot);
                     }
                     if (reservationsLeft <= 1) {
                         return Uni.createFrom().failure(new IllegalStateException("no rate slot could be met in time"));
                     }
                     return reserveUntilOnTime(reservationsLeft - 1);
                 });
+    }
+
+    private Uni<Slot> reserve() {
+        return pool.withConnection(connection -> {
+            // stamped once the reservation is ours to send: time spent queueing behind other reservations or for
+            // a pooled connection is not lateness. The database's "now" lies between this instant and the answer:
+            // waiting from the answer never sends early, measuring lateness from here is the pessimistic reading.
+            long issued = System.nanoTime();
+            return connection.preparedQuery(RESERVE_SLOT).execute(Tuple.of(BUDGET_NAME, spacingSeconds))
+                    .map(rows -> {
+                        long waitNanos = (long) Math.max(0, rows.iterator().next().getDouble(0) * 1_000_000);
+                        return new Slot(System.nanoTime() + waitNanos, issued + waitNanos + lateToleranceNanos);
+                    });
+        });
+    }
+
+    private static Uni<Slot> untilDue(Slot slot) {
+        long waitNanos = slot.dueNanos() - System.nanoTime();
+        // Vert.x timers (behind Mutiny's delays in Quarkus) cannot be shorter than 1 ms
+        return waitNanos < 1_000_000 ? Uni.createFrom().item(slot)
+                : Uni.createFrom().item(slot).onItem().delayIt().by(Duration.ofNanos(waitNanos));
+    }
+
+    /**
+     * A reserved slot on this JVM's {@link System#nanoTime()} clock: due at {@code dueNanos} (sending earlier would
+     * break the spacing) and usable until {@code sendByNanos} (sending later would eat into the network's margin).
+     */
+    record Slot(long dueNanos, long sendByNanos) {
+
+        /** The slot of an unlimited budget: always due and always on time. */
+        static final Slot UNLIMITED = new Slot(Long.MIN_VALUE, Long.MAX_VALUE);
+
+        /** Whether a request written at this instant still uses its slot on time. */
+        boolean onTime() {
+            return this == UNLIMITED || System.nanoTime() - sendByNanos <= 0;
+        }
     }
 }

@@ -70,7 +70,7 @@ class TaskLister {
     }
 
     private Uni<TaskPage> attempt(TaskQuery query, int apiPage, int retry) {
-        return gateway.exchange(IncsGateway.LIST, () -> transport.list(query, apiPage)).chain(answer -> {
+        return gateway.exchange(IncsGateway.LIST, transport.list(query, apiPage)).chain(answer -> {
             if (answer instanceof IncsAnswer.Ok ok) {
                 return read(ok, query, apiPage);
             }

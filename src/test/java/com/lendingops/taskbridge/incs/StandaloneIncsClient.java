@@ -3,6 +3,8 @@ package com.lendingops.taskbridge.incs;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.lendingops.taskbridge.config.IncsConfig;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.quarkus.arc.Arc;
+import io.vertx.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.NotificationOptions;
@@ -30,8 +32,9 @@ final class StandaloneIncsClient {
         IncsConfig config = override(base, overrides);
         IncsAvailability availability = new IncsAvailability(config, new DiscardedEvents());
         IncsClientMetrics metrics = new IncsClientMetrics(new SimpleMeterRegistry(), availability);
-        IncsGateway gateway = new IncsGateway(config, availability, new RateBudget(pool, config), metrics, mapper);
-        IncsTransport transport = new IncsTransport(config);
+        IncsTransport transport = new IncsTransport(Arc.container().instance(Vertx.class).get(), config);
+        IncsGateway gateway = new IncsGateway(config, availability, new RateBudget(pool, config), transport, metrics,
+                mapper);
         TaskLister lister = new TaskLister(gateway, transport, new PageBase(config), metrics, config);
         return new IncsClient(gateway, transport, lister, availability, mapper);
     }

@@ -33,11 +33,11 @@ class KeyedWorkQueueTest {
         queue.submit("case-a", "a2", unit("a2")).await().indefinitely();
         queue.submit("case-b", "b1", unit("b1")).await().indefinitely();
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> started.containsAll(Set.of("a1", "b1")));
+        await().atMost(Duration.ofSeconds(30)).until(() -> started.containsAll(Set.of("a1", "b1")));
         assertThat(started).doesNotContain("a2");
 
         release("a1");
-        await().atMost(Duration.ofSeconds(10)).until(() -> started.contains("a2"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> started.contains("a2"));
     }
 
     @Test
@@ -48,12 +48,12 @@ class KeyedWorkQueueTest {
 
         CompletableFuture<Void> third = queue.submit("k3", "u3", unit("u3")).subscribeAsCompletionStage();
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> started.containsAll(Set.of("u1", "u2")));
+        await().atMost(Duration.ofSeconds(30)).until(() -> started.containsAll(Set.of("u1", "u2")));
         assertThat(third).isNotDone();
         assertThat(queue.freeSlots()).isZero();
 
         release("u2");
-        await().atMost(Duration.ofSeconds(10)).until(() -> third.isDone() && started.contains("u3"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> third.isDone() && started.contains("u3"));
         assertThat(queue.inFlight()).isEqualTo(2);
     }
 
@@ -66,7 +66,7 @@ class KeyedWorkQueueTest {
         assertThat(queue.trySubmit("case-b", "event-2", unit("other"))).isTrue();
 
         release("first");
-        await().atMost(Duration.ofSeconds(10)).until(() -> queue.trySubmit("case-a", "event-1", unit("again")));
+        await().atMost(Duration.ofSeconds(30)).until(() -> queue.trySubmit("case-a", "event-1", unit("again")));
     }
 
     @Test
@@ -76,7 +76,7 @@ class KeyedWorkQueueTest {
                 .await().indefinitely();
         queue.submit("case-a", "next", unit("next")).await().indefinitely();
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> started.contains("next"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> started.contains("next"));
     }
 
     /** A unit that records its start and finishes when the test releases it. */

@@ -45,9 +45,10 @@ class RateBudgetIngestTest {
     }
 
     /**
-     * One event end to end first: the very first call of a fresh application pays class loading and connection
-     * set-up between taking its slot and reaching incs, which lets the second call arrive less than one slot
-     * after it (the incs client's own budget test warms up the same way).
+     * One event end to end first: the very first request a fresh application writes loads the HTTP encoding
+     * classes after its slot was checked (tens of milliseconds on a loaded machine), which lets the next call
+     * arrive less than one slot after it; the incs client's own budget test warms up the same way. Connection
+     * set-up needs no warming: the client takes its connection before it checks the slot.
      */
     private static void warmUp(IncsSimulator sim) {
         String eventId = newId("warm-up");

@@ -115,7 +115,7 @@ class RelayOrderingTest {
     }
 
     private RelayResult pass() {
-        return relay.relayOnce().await().atMost(Duration.ofSeconds(10));
+        return relay.relayOnce().await().atMost(Duration.ofSeconds(30));
     }
 
     private void append(long id, String key) {

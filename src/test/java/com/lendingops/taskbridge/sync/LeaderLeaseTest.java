@@ -63,13 +63,13 @@ class LeaderLeaseTest {
     void releasedLeaseIsTakenAtOnce() {
         take(replicaA);
 
-        replicaA.release().await().atMost(Duration.ofSeconds(10));
+        replicaA.release().await().atMost(Duration.ofSeconds(30));
 
         assertThat(replicaA.isLeader()).isFalse();
         assertThat(take(replicaB)).isTrue();
     }
 
     private static boolean take(LeaderLease lease) {
-        return lease.takeOrRenew().await().atMost(Duration.ofSeconds(10));
+        return lease.takeOrRenew().await().atMost(Duration.ofSeconds(30));
     }
 }

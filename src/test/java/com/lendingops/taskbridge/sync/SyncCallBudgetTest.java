@@ -1,7 +1,9 @@
 package com.lendingops.taskbridge.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import com.lendingops.taskbridge.incs.IncsClient;
 import com.lendingops.taskbridge.simulator.IncsSimulator;
 import com.lendingops.taskbridge.simulator.SimTask;
 import com.lendingops.taskbridge.testsupport.TestEnvironment;
@@ -24,6 +26,8 @@ class SyncCallBudgetTest {
     SyncCycle sync;
     @Inject
     SyncMetrics metrics;
+    @Inject
+    IncsClient client;
 
     private final IncsSimulator incs = TestEnvironment.get().incs();
 
@@ -31,6 +35,9 @@ class SyncCallBudgetTest {
     void isolate() {
         incs.reset();
         SyncTestSupport.cleanTables();
+        // the simulator's list counter must see only the cycle's calls: no availability probe may still be
+        // running because an earlier test class left the client unauthorized or its circuit open
+        await().atMost(SyncTestSupport.WAIT).until(client::isAvailable);
     }
 
     @Test
