@@ -66,8 +66,7 @@ class IncsGateway {
                 return Uni.createFrom().item(new IncsAnswer.Failed(new CreateResult.Unavailable(CIRCUIT_OPEN, false,
                         remaining.isZero() ? Optional.empty() : Optional.of(remaining)), false));
             }
-            long started = System.nanoTime();
-            return backOnCallerContext(limiter.withPermit(() -> sendInSlot(route, call, started, MAX_SLOTS)))
+            return backOnCallerContext(limiter.withPermit(() -> sendInSlot(route, call, System.nanoTime(), MAX_SLOTS)))
                     .invoke(answer -> availability.record(permission, answer))
                     .onCancellation().invoke(() -> availability.abandoned(permission));
         });
