@@ -3,6 +3,8 @@ package com.lendingops.taskbridge.incs;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.lendingops.taskbridge.config.IncsConfig;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
@@ -64,11 +66,19 @@ class IncsGateway {
                 return Uni.createFrom().item(new IncsAnswer.Failed(new CreateResult.Unavailable(CIRCUIT_OPEN, false,
                         remaining.isZero() ? Optional.empty() : Optional.of(remaining)), false));
             }
-            long started = System.nanoTime();
-            return limiter.withPermit(() -> sendInSlot(route, call, started, MAX_SLOTS))
+            return backOnCallerContext(limiter.withPermit(() -> sendInSlot(route, call, System.nanoTime(), MAX_SLOTS)))
                     .invoke(answer -> availability.record(permission, answer))
                     .onCancellation().invoke(() -> availability.abandoned(permission));
         });
+    }
+
+    /**
+     * The transport answers on its own event loop; callers continue on their own Vert.x context (a Hibernate
+     * Reactive session, for one, is bound to it).
+     */
+    private static Uni<IncsAnswer> backOnCallerContext(Uni<IncsAnswer> answer) {
+        Context caller = Vertx.currentContext();
+        return caller == null ? answer : answer.emitOn(task -> caller.runOnContext(ignored -> task.run()));
     }
 
     private Uni<IncsAnswer> sendInSlot(String route, IncsTransport.HttpCall call, long started, int slotsLeft) {

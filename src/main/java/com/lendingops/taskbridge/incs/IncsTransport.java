@@ -3,30 +3,29 @@ package com.lendingops.taskbridge.incs;
 import com.lendingops.taskbridge.config.IncsConfig;
 import io.netty.handler.codec.http.QueryStringEncoder;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Future;
+import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
-import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.impl.VertxInternal;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Optional;
-import java.util.function.BooleanSupplier;
-import java.util.function.Supplier;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
 
 /**
  * Sends raw requests to incs over a pooled keep-alive HTTP/1.1 client: base URL, bearer token and timeouts from
  * {@link IncsConfig}. A call has two steps so that the rate budget can judge the instant a request really
  * leaves: {@link #connect} takes a connection (setting one up if none is idle, which can take a while, more so
- * with TLS) without writing anything, then {@link Connected#sendIf} writes the whole request at once, or nothing.
- * An HTTP error status is an answer, never a failure; only transport failures fail the Uni.
+ * with TLS) without writing anything, then {@link ConnectedRequest#sendIf} writes the whole request at once, or
+ * nothing. An HTTP error status is an answer, never a failure; only transport failures fail the Uni. Everything
+ * happens on one event loop of its own and the Unis emit there: callers that need their own context back must hop.
  */
 @ApplicationScoped
 class IncsTransport {
@@ -43,6 +42,7 @@ class IncsTransport {
     private static final Logger LOG = Logger.getLogger(IncsTransport.class);
 
     private final HttpClient client;
+    private final Context io;
     private final URI base;
     private final String tasksPath;
     private final String authorization;
@@ -62,6 +62,11 @@ class IncsTransport {
                 .withConnectHandler(connection -> connection.exceptionHandler(
                         failure -> LOG.debugf("incs connection failed: %s", failure.toString())))
                 .build();
+        // A pooled connection lives on the event loop of the context that opened it, and a response read on
+        // another event loop than its request's context reaches the request's listeners asynchronously, so the
+        // first body chunks can arrive before anyone reads them and are dropped (seen as "unreadable response
+        // body"). Making every request from this one context keeps connection, request and answer on one thread.
+        this.io = ((VertxInternal) vertx).createEventLoopContext();
     }
 
     HttpCall create(String jsonBody) {
@@ -84,7 +89,7 @@ class IncsTransport {
     }
 
     /** Takes a connection for {@code call}, setting one up if none is idle; writes nothing yet. */
-    Uni<Connected> connect(HttpCall call) {
+    Uni<ConnectedRequest> connect(HttpCall call) {
         boolean https = "https".equalsIgnoreCase(base.getScheme());
         int port = base.getPort() != -1 ? base.getPort() : https ? 443 : 80;
         RequestOptions options = new RequestOptions().setMethod(call.method()).setHost(base.getHost()).setPort(port)
@@ -94,45 +99,17 @@ class IncsTransport {
         if (call.body() != null) {
             options.putHeader(HttpHeaders.CONTENT_TYPE, JSON);
         }
-        return uni(() -> client.request(options)).map(request -> new Connected(request, call.body()));
-    }
-
-    /** A request that holds its connection and has written nothing yet. */
-    final class Connected {
-
-        private final HttpClientRequest request;
-        private final String body;
-
-        private Connected(HttpClientRequest request, String body) {
-            // a reset while the request is still being written fails its answer too; without a handler Vert.x
-            // would also log it as an error of its own
-            this.request = request.exceptionHandler(
-                    failure -> LOG.debugf("incs request failed: %s", failure.toString()));
-            this.body = body;
-        }
-
-        /**
-         * Writes the whole request now if {@code stillOnTime} holds at this very instant, and then emits the
-         * answer; empty, with nothing written, otherwise.
-         */
-        Optional<Uni<HttpAnswer>> sendIf(BooleanSupplier stillOnTime) {
-            if (!stillOnTime.getAsBoolean()) {
-                return Optional.empty();
-            }
-            Future<HttpAnswer> answer = (body == null ? request.send() : request.send(body))
-                    .compose(response -> response.body().map(buffer -> new HttpAnswer(response.statusCode(),
-                            buffer.toString(StandardCharsets.UTF_8), response.getHeader("Retry-After"))));
-            // the idle timeout only notices silent connections; this also bounds a slowly trickling answer. An
-            // abandoned exchange must not keep its connection: resetting a written request closes it.
-            return Optional.of(uni(() -> answer).ifNoItem().after(timeout.plusMillis(500)).fail()
-                    .onFailure().invoke(ignored -> request.reset())
-                    .onCancellation().invoke(() -> request.reset()));
-        }
-
-        /** Gives the connection back unused (an unwritten request leaves it open for the next call). */
-        void discard() {
-            request.reset();
-        }
+        return Uni.createFrom().emitter(emitter -> {
+            AtomicBoolean over = new AtomicBoolean();
+            emitter.onTermination(() -> over.set(true));
+            io.runOnContext(ignored -> client.request(options).onFailure(emitter::fail).onSuccess(request -> {
+                if (over.get()) {
+                    request.reset(); // cancelled meanwhile: give the connection back
+                } else {
+                    emitter.complete(new ConnectedRequest(request, call.body(), timeout));
+                }
+            }));
+        });
     }
 
     private static void addIfSet(QueryStringEncoder uri, String name, Object value) {
@@ -143,9 +120,5 @@ class IncsTransport {
 
     private static int millis(Duration duration) {
         return (int) Math.min(Integer.MAX_VALUE, duration.toMillis());
-    }
-
-    private static <T> Uni<T> uni(Supplier<Future<T>> future) {
-        return Uni.createFrom().completionStage(() -> future.get().toCompletionStage());
     }
 }

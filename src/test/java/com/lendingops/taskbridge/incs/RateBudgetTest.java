@@ -5,10 +5,10 @@ import static com.lendingops.taskbridge.incs.IncsTestSupport.command;
 import static com.lendingops.taskbridge.incs.IncsTestSupport.newPhone;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.lendingops.taskbridge.config.IncsConfig;
-import com.lendingops.taskbridge.simulator.IncsSimulator;
-import com.lendingops.taskbridge.simulator.Route;
+import com.lendingops.taskbridge.simulator.SimulatorProcess;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -17,20 +17,22 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The global rate budget as incs sees it: calls fired all at once are spread so that the simulator never counts
- * more than R in any sliding second, also when two clients (two replicas) share the database row. The replicas
- * talk to a simulator of their own, so that no call of the test application itself (unbudgeted in this profile)
- * is counted with theirs.
+ * The global rate budget as incs sees it: calls fired all at once are spread so that incs never counts more than
+ * R in any sliding second, also when two clients (two replicas) share the database row. incs is played by a
+ * simulator in a JVM of its own ({@link SimulatorProcess} says why), called by nothing but this test's replicas.
  */
 @QuarkusTest
 class RateBudgetTest {
 
     private static final int RATE = 5;
+
+    private static SimulatorProcess incs;
 
     @Inject
     IncsConfig config;
@@ -41,17 +43,20 @@ class RateBudgetTest {
     @Inject
     ObjectMapper mapper;
 
-    IncsSimulator sim;
-
-    @BeforeEach
-    void startOwnSimulator() {
-        sim = IncsSimulator.start();
-        warmUp();
+    @BeforeAll
+    static void startSimulatorProcess() {
+        incs = SimulatorProcess.start();
     }
 
-    @AfterEach
-    void stopOwnSimulator() {
-        sim.close();
+    @AfterAll
+    static void stopSimulatorProcess() {
+        incs.close();
+    }
+
+    @BeforeEach
+    void cleanSimulator() {
+        incs.admin().reset();
+        warmUp();
     }
 
     private IncsClient replicaWithBudget() {
@@ -59,20 +64,20 @@ class RateBudgetTest {
     }
 
     private IncsClient replica(double ratePerSecond) {
-        return StandaloneIncsClient.build(config,
-                Map.of("rateLimitPerSecond", ratePerSecond, "apiUrl", sim.baseUrl(), "apiToken", sim.token()), pool,
-                mapper);
+        return StandaloneIncsClient.build(config, Map.of("rateLimitPerSecond", ratePerSecond,
+                "apiUrl", incs.baseUrl(), "apiToken", SimulatorProcess.token()), pool, mapper);
     }
 
     /**
      * One unbudgeted call first, not counted: the very first request a fresh JVM writes loads the HTTP encoding
      * classes after its slot was checked, which on a loaded machine makes it arrive tens of milliseconds late
-     * (when this class runs alone). Connection set-up needs no warming: it happens before the check.
+     * (when this class runs alone); it also warms up the simulator process. Connection set-up needs no warming:
+     * it happens before the check.
      */
     private void warmUp() {
         assertThat(replica(0).createTask(command(newPhone())).await().atMost(WAIT))
                 .isInstanceOf(CreateResult.Created.class);
-        sim.counters().reset();
+        incs.admin().resetCounters();
     }
 
     private static List<CreateResult> fireAtOnce(List<IncsClient> replicas, int calls) {
@@ -88,7 +93,7 @@ class RateBudgetTest {
         List<CreateResult> results = fireAtOnce(List.of(replicaWithBudget()), 30);
 
         assertThat(results).allMatch(CreateResult.Created.class::isInstance);
-        assertThat(sim.counters().maxRequestsInAnySecond()).as(arrivalGaps()).isLessThanOrEqualTo(RATE);
+        assertWithinBudget(incs.admin().counters());
     }
 
     @Test
@@ -96,17 +101,12 @@ class RateBudgetTest {
         List<CreateResult> results = fireAtOnce(List.of(replicaWithBudget(), replicaWithBudget()), 30);
 
         assertThat(results).allMatch(CreateResult.Created.class::isInstance);
-        assertThat(sim.counters().maxRequestsInAnySecond()).as(arrivalGaps()).isLessThanOrEqualTo(RATE);
+        assertWithinBudget(incs.admin().counters());
     }
 
-    /** Milliseconds between consecutive arrivals at the simulator, to explain a failure. */
-    private String arrivalGaps() {
-        List<Long> arrivals = new ArrayList<>(sim.counters().arrivalNanos(Route.CREATE));
-        arrivals.sort(null);
-        List<Long> gaps = new ArrayList<>();
-        for (int i = 1; i < arrivals.size(); i++) {
-            gaps.add((arrivals.get(i) - arrivals.get(i - 1)) / 1_000_000);
-        }
-        return "gaps between arrivals (ms): " + gaps;
+    private static void assertWithinBudget(JsonNode counters) {
+        assertThat(counters.path("max_requests_in_any_second").asInt())
+                .as("arrivals (ms after the first): %s", counters.path("arrival_offsets_ms"))
+                .isLessThanOrEqualTo(RATE);
     }
 }

@@ -1,9 +1,11 @@
 package com.lendingops.taskbridge.simulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -28,6 +30,11 @@ final class AdminJson {
         node.put("tasks_created", counters.tasksCreatedPerPhone().values().stream().mapToInt(i -> i).sum());
         node.put("max_requests_in_any_second", counters.maxRequestsInAnySecond());
         node.put("list_calls", counters.listCalls());
+        // every /external arrival, in milliseconds after the first: explains a failed rate assertion
+        long[] arrivals = Arrays.stream(Route.values()).flatMap(route -> counters.arrivalNanos(route).stream())
+                .mapToLong(Long::longValue).sorted().toArray();
+        ArrayNode offsets = node.putArray("arrival_offsets_ms");
+        Arrays.stream(arrivals).forEach(nanos -> offsets.add((nanos - arrivals[0]) / 1_000_000));
         return node;
     }
 
