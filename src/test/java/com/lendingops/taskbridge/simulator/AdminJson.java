@@ -79,7 +79,8 @@ final class AdminJson {
                 .put("conversation_id_in_list", options.conversationIdInList())
                 .put("conversation_id_on_create", options.conversationIdOnCreate())
                 .put("logs_in_create_response", options.logsInCreateResponse())
-                .put("sort_descending", options.sortDescending());
+                .put("sort_descending", options.sortDescending())
+                .put("page_row_cap", options.pageRowCap());
     }
 
     /** {@code current} with the fields present in {@code body} changed. */
@@ -90,7 +91,8 @@ final class AdminJson {
                 body.path("conversation_id_in_list").asBoolean(current.conversationIdInList()),
                 body.path("conversation_id_on_create").asBoolean(current.conversationIdOnCreate()),
                 body.path("logs_in_create_response").asBoolean(current.logsInCreateResponse()),
-                body.path("sort_descending").asBoolean(current.sortDescending()));
+                body.path("sort_descending").asBoolean(current.sortDescending()),
+                body.path("page_row_cap").asInt(current.pageRowCap()));
     }
 
     static ObjectNode timeline(TaskTimeline timeline) {

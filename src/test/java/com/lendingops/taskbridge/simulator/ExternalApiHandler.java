@@ -103,8 +103,8 @@ final class ExternalApiHandler {
             fail(req, Route.LIST, Outcome.REJECTED, failure.error(), latency);
             return;
         }
-        TaskPage page = sim.store().query(request.query(), request.offset(), request.pageSize(),
-                options.sortDescending());
+        int rows = options.effectivePageSize(request.pageSize());
+        TaskPage page = sim.store().query(request.query(), request.page() * rows, rows, options.sortDescending());
         ObjectNode data = Json.object();
         data.put("total", page.total());
         data.set("data", sim.json().page(page.tasks(), options));

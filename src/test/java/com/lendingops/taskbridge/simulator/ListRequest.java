@@ -44,11 +44,6 @@ record ListRequest(TaskQuery query, long page, int pageSize) {
                 pageSize == null ? DEFAULT_PAGE_SIZE : pageSize.intValue());
     }
 
-    /** Index of the first task of the page among all matching tasks. */
-    long offset() {
-        return page * pageSize;
-    }
-
     private static String value(MultiMap params, String name) {
         String value = params.get(name);
         return value == null || value.isBlank() ? null : value.trim();

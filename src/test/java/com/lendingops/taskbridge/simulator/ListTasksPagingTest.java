@@ -84,6 +84,16 @@ class ListTasksPagingTest {
     }
 
     @Test
+    void capsPageRowsBelowThePageSizeAskedForAndNumbersPagesInCappedUnits() {
+        sim.updateResponseOptions(o -> o.withPageRowCap(10));
+
+        SimulatorClient.Reply second = client.listTasks("page_size=100&page=2");
+
+        assertThat(ids(second)).containsExactlyElementsOf(seeded.subList(10, 20));
+        assertThat(second.data().path("total").asInt()).isEqualTo(25);
+    }
+
+    @Test
     void omitsConversationIdFromListWhenConfigured() {
         sim.updateResponseOptions(o -> o.withConversationIdInList(false));
 

@@ -23,7 +23,8 @@ record SimulatorArgs(SimulatorConfig config, int seedActive) {
               --terminate-fraction F     fraction of tasks ending terminated (3) instead of completed (2)
               --style mirror|always-200  HTTP status of errors
               --page-base 0|1            number of the first page (default 1)
-              --no-conversation-id-in-list, --conversation-id-null-on-create, --logs-in-create-response, --sort-desc
+              --no-conversation-id-in-list, --conversation-id-null-on-create, --logs-in-create-response, --sort-desc,
+              --page-row-cap N           at most N rows per list page whatever page_size asks
               --rate-limit N             requests per second before 429 (default off)
               --retry-after              send Retry-After with 429
               --latency MS | MIN-MAX     added latency in milliseconds, fixed or uniform
@@ -61,6 +62,7 @@ record SimulatorArgs(SimulatorConfig config, int seedActive) {
                 case "--conversation-id-null-on-create" -> options = options.withConversationIdOnCreate(false);
                 case "--logs-in-create-response" -> options = options.withLogsInCreateResponse(true);
                 case "--sort-desc" -> options = options.withSortDescending(true);
+                case "--page-row-cap" -> options = options.withPageRowCap(Integer.parseInt(list.get(++i)));
                 case "--rate-limit" -> rate = Integer.parseInt(list.get(++i));
                 case "--retry-after" -> retryAfter = true;
                 case "--latency" -> faults = latency(faults, list.get(++i));
