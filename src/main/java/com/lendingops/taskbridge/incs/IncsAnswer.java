@@ -31,6 +31,9 @@ sealed interface IncsAnswer {
         if (result instanceof CreateResult.Unauthorized) {
             return "unauthorized";
         }
+        if (result instanceof CreateResult.NotSent) {
+            return "not_sent";
+        }
         return "unavailable";
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 
 /**
  * The one bean through which the service talks to incs: owns the rate budget, the in-flight limit, the circuit
@@ -34,13 +35,23 @@ public class IncsClient {
      * outcome, including an open circuit ({@code Unavailable("circuit open", false, ...)}), is a result.
      */
     public Uni<CreateResult> createTask(CreateTaskCommand command) {
+        return createTask(command, Instant.MAX);
+    }
+
+    /**
+     * One POST attempt that is written only if {@code sendBy} has not come yet at the instant of writing (after the
+     * in-flight permit and the rate slot were obtained, on the injected clock); otherwise nothing is sent and the
+     * result is {@link CreateResult.NotSent}. Claim fencing rests on this: a request whose claim ends while it
+     * waits can never reach incs after another worker took the claim over. Never fails, like the one-argument form.
+     */
+    public Uni<CreateResult> createTask(CreateTaskCommand command, Instant sendBy) {
         String body;
         try {
             body = mapper.writeValueAsString(command);
         } catch (JsonProcessingException e) {
             return Uni.createFrom().failure(new IllegalArgumentException("cannot serialise the create command", e));
         }
-        return gateway.exchange(IncsGateway.CREATE, transport.create(body))
+        return gateway.exchange(IncsGateway.CREATE, transport.create(body), sendBy)
                 .map(answer -> gateway.payloads().toCreateResult(answer));
     }
 

@@ -6,6 +6,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -39,9 +40,11 @@ class IncsGateway {
     private final IncsClientMetrics metrics;
     private final IncsAnswerClassifier classifier;
     private final IncsPayloads payloads;
+    private final Clock clock;
 
     IncsGateway(IncsConfig config, IncsAvailability availability, RateBudget rateBudget, IncsTransport transport,
-                IncsClientMetrics metrics, ObjectMapper mapper) {
+                IncsClientMetrics metrics, ObjectMapper mapper, Clock clock) {
+        this.clock = clock;
         this.availability = availability;
         this.limiter = new InFlightLimiter(config.maxInFlight());
         this.rateBudget = rateBudget;
@@ -56,8 +59,17 @@ class IncsGateway {
         return payloads;
     }
 
-    /** Makes one attempt of {@code call} on {@code route} under every guard. */
+    /** Makes one attempt of {@code call} on {@code route} under every guard, with no send-by instant. */
     Uni<IncsAnswer> exchange(String route, IncsTransport.HttpCall call) {
+        return exchange(route, call, Instant.MAX);
+    }
+
+    /**
+     * Makes one attempt of {@code call} on {@code route} under every guard; if {@code sendBy} has come by the instant
+     * the request would be written (checked after the permit and the slot were obtained), nothing is written and
+     * the answer is a {@link CreateResult.NotSent}.
+     */
+    Uni<IncsAnswer> exchange(String route, IncsTransport.HttpCall call, Instant sendBy) {
         return Uni.createFrom().deferred(() -> {
             IncsCircuitBreaker.Permission permission = availability.circuit().tryEnter();
             if (permission == IncsCircuitBreaker.Permission.REFUSED) {
@@ -66,7 +78,8 @@ class IncsGateway {
                 return Uni.createFrom().item(new IncsAnswer.Failed(new CreateResult.Unavailable(CIRCUIT_OPEN, false,
                         remaining.isZero() ? Optional.empty() : Optional.of(remaining)), false));
             }
-            return backOnCallerContext(limiter.withPermit(() -> sendInSlot(route, call, System.nanoTime(), MAX_SLOTS)))
+            return backOnCallerContext(limiter.withPermit(
+                    () -> sendInSlot(route, call, sendBy, System.nanoTime(), MAX_SLOTS)))
                     .invoke(answer -> availability.record(permission, answer))
                     .onCancellation().invoke(() -> availability.abandoned(permission));
         });
@@ -81,26 +94,44 @@ class IncsGateway {
         return caller == null ? answer : answer.emitOn(task -> caller.runOnContext(ignored -> task.run()));
     }
 
-    private Uni<IncsAnswer> sendInSlot(String route, IncsTransport.HttpCall call, long started, int slotsLeft) {
+    private Uni<IncsAnswer> sendInSlot(String route, IncsTransport.HttpCall call, Instant sendBy, long started,
+                                       int slotsLeft) {
+        if (!beforeSendBy(sendBy)) {
+            // do not spend a slot of the shared budget on a request that may no longer be sent
+            return Uni.createFrom().item(pastSendBy(sendBy));
+        }
         return rateBudget.awaitSlot().onItemOrFailure().transformToUni((slot, budgetFailure) -> budgetFailure == null
-                ? sendOnTime(route, call, started, slotsLeft, slot)
+                ? sendOnTime(route, call, sendBy, started, slotsLeft, slot)
                 : Uni.createFrom().item(notSent(budgetFailure)));
     }
 
+    private boolean beforeSendBy(Instant sendBy) {
+        return clock.instant().isBefore(sendBy);
+    }
+
+    private static IncsAnswer pastSendBy(Instant sendBy) {
+        return new IncsAnswer.Failed(new CreateResult.NotSent("send-by instant " + sendBy + " passed before sending"),
+                false);
+    }
+
     /** Takes a connection, then writes at once if the slot still holds, else gives it up for the next one. */
-    private Uni<IncsAnswer> sendOnTime(String route, IncsTransport.HttpCall call, long started, int slotsLeft,
-                                       RateBudget.Slot slot) {
+    private Uni<IncsAnswer> sendOnTime(String route, IncsTransport.HttpCall call, Instant sendBy, long started,
+                                       int slotsLeft, RateBudget.Slot slot) {
         long connecting = System.nanoTime();
         return transport.connect(call).onItemOrFailure().transformToUni((connected, connectFailure) -> {
             if (connectFailure != null) {
                 return Uni.createFrom().item(recorded(route, classifier.classifyFailure(connectFailure), connecting));
             }
-            Optional<Uni<IncsTransport.HttpAnswer>> sent = connected.sendIf(slot::onTime);
+            Optional<Uni<IncsTransport.HttpAnswer>> sent = connected.sendIf(
+                    () -> slot.onTime() && beforeSendBy(sendBy));
             if (sent.isPresent()) {
                 return classified(route, sent.get(), started);
             }
             connected.discard();
-            return slotsLeft > 1 ? sendInSlot(route, call, started, slotsLeft - 1)
+            if (!beforeSendBy(sendBy)) {
+                return Uni.createFrom().item(pastSendBy(sendBy));
+            }
+            return slotsLeft > 1 ? sendInSlot(route, call, sendBy, started, slotsLeft - 1)
                     : Uni.createFrom().item(notSent(new IllegalStateException("no rate slot could be met in time")));
         });
     }
