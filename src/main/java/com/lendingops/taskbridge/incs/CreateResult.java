@@ -29,4 +29,12 @@ public sealed interface CreateResult {
      */
     record Unavailable(String reason, boolean ambiguous, Optional<Duration> retryAfter) implements CreateResult {
     }
+
+    /**
+     * The request was not written because its send-by instant (the end of the caller's claim) came before it could
+     * be: nothing reached incs, so the request may be sent again later without reconciliation. Only returned by
+     * {@link IncsClient#createTask(CreateTaskCommand, java.time.Instant)}.
+     */
+    record NotSent(String reason) implements CreateResult {
+    }
 }
