@@ -57,27 +57,33 @@ public class CreatedTaskRecorder {
         if (change.outcome() == Outcome.SUPERSEDED) {
             return Uni.createFrom().item(Outcome.SUPERSEDED);
         }
-        return store.transaction(c -> c.preparedQuery(INSERT_TASK).execute(taskRow(held, command, view, created, now))
-                        .chain(rows -> {
-                            if (rows.rowCount() == 0) {
-                                LOG.errorf("task %s is already recorded (for request %s or another); not linking it",
-                                        view.id(), held.eventId());
-                                return Uni.createFrom().item(Outcome.SUPERSEDED);
-                            }
-                            return insertInitialLogs(c, view, now).chain(() -> store.write(c, change, -1))
-                                    .invoke(outcome -> {
-                                        if (outcome == Outcome.SUPERSEDED) {
-                                            throw new AlreadyCreated();
-                                        }
-                                    });
-                        }))
-                .onFailure(AlreadyCreated.class).recoverWithItem(Outcome.SUPERSEDED)
+        Uni<Outcome> transaction = store.transaction(c -> recordIn(c, held, command, view, created, change, now))
+                .onFailure(AlreadyCreated.class).recoverWithItem(Outcome.SUPERSEDED);
+        return store.retried(transaction)
                 .invoke(outcome -> {
                     if (outcome != Outcome.SUPERSEDED) {
                         LOG.infof("request %s: incs task %s for case %s, phone %s", held.eventId(), view.id(),
                                 held.caseId(), PhoneNumbers.mask(held.userPhone()));
                     }
                 });
+    }
+
+    /** Task row, initial logs, request row and event; fails with {@link AlreadyCreated} to roll the task back. */
+    private Uni<Outcome> recordIn(SqlConnection c, RequestRow held, CreateTaskCommand command, IncsTaskView view,
+                                  TaskCreated created, RequestLifecycle.Change change, OffsetDateTime now) {
+        return c.preparedQuery(INSERT_TASK).execute(taskRow(held, command, view, created, now)).chain(rows -> {
+            if (rows.rowCount() == 0) {
+                LOG.errorf("task %s is already recorded (for request %s or another); not linking it", view.id(),
+                        held.eventId());
+                return Uni.createFrom().item(Outcome.SUPERSEDED);
+            }
+            return insertInitialLogs(c, view, now).chain(() -> store.write(c, change, -1))
+                    .invoke(outcome -> {
+                        if (outcome == Outcome.SUPERSEDED) {
+                            throw new AlreadyCreated();
+                        }
+                    });
+        });
     }
 
     private TaskCreated createdEvent(RequestRow r, CreateTaskCommand command, IncsTaskView view, OffsetDateTime now) {

@@ -103,14 +103,23 @@ public class RequestStore {
      * still holds and the request is not finished; otherwise the attempt was superseded.
      */
     Uni<Outcome> apply(RequestRow held, Function<RequestRow, RequestLifecycle.Change> decide) {
-        return transaction(c -> write(c, decide.apply(held), held.claimToken()));
+        return retried(transaction(c -> write(c, decide.apply(held), held.claimToken())));
+    }
+
+    /**
+     * An outcome write repeated a few times on a failure that may go away (deadlock, connection, timeout): the write
+     * is idempotent under its fence, and giving up means the request waits for its claim to end.
+     */
+    <T> Uni<T> retried(Uni<T> write) {
+        return write.onFailure(failure -> !DatabaseErrors.isPermanent(failure)).retry()
+                .withBackOff(Duration.ofMillis(100), Duration.ofSeconds(2)).atMost(3);
     }
 
     /** "User is in an incomplete task.": looks the blocking task up in the same transaction as the deferral. */
     Uni<Outcome> applyBusy(RequestRow held, Function<Blocker, RequestLifecycle.Change> decide) {
-        return transaction(c -> c.preparedQuery(BLOCKER).execute(Tuple.of(held.userPhone()))
+        return retried(transaction(c -> c.preparedQuery(BLOCKER).execute(Tuple.of(held.userPhone()))
                 .map(RequestStore::blockerOf)
-                .chain(blocker -> write(c, decide.apply(blocker), held.claimToken())));
+                .chain(blocker -> write(c, decide.apply(blocker), held.claimToken()))));
     }
 
     /** Writes a change on the caller's transaction; {@code fence} -1 writes whoever holds the claim. */

@@ -114,6 +114,9 @@ public class RetryScheduler {
 
     private Uni<Void> dispatch(RowSet<Row> rows) {
         List<RequestRow> refused = new ArrayList<>();
+        if (rows.size() > 0) {
+            LOG.debugf("claimed %d due requests", rows.size());
+        }
         for (Row row : rows) {
             RequestRow claimed = RequestStore.rowOf(row);
             CreateTaskCommand command = commandOf(row);
