@@ -55,13 +55,6 @@ public class IncsClient {
                 .map(answer -> gateway.payloads().toCreateResult(answer));
     }
 
-    // TEMPORARY SHIM (branch ingest): the incs branch implements this signature for real (sendBy checked right
-    // before the request is written, CreateResult.NotSent otherwise). Until it is merged, sendBy is ignored here.
-    // On merge, take the incs branch's IncsClient and drop this method.
-    public Uni<CreateResult> createTask(CreateTaskCommand command, java.time.Instant sendBy) {
-        return createTask(command);
-    }
-
     /**
      * One page of GET /external/tasks ({@code query.page()} counted from 1 whatever incs does), retried on
      * transient errors; fails with {@link IncsCallException} ({@code unauthorized()} for 401/10001).
