@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import com.lendingops.taskbridge.leader.LeaderLease;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -18,6 +19,7 @@ public class SyncMetrics {
     private final AtomicReference<CycleReport> lastReport = new AtomicReference<>();
     private final Counter completed;
     private final Counter failed;
+    private final Counter stopped;
     private final Counter events;
     private final Counter ended;
     private final Counter missing;
@@ -33,6 +35,8 @@ public class SyncMetrics {
                 .description("1 while this replica holds the sync and relay lease").register(registry);
         completed = Counter.builder("sync.cycles").tag("outcome", "completed").register(registry);
         failed = Counter.builder("sync.cycles").tag("outcome", "failed").register(registry);
+        stopped = Counter.builder("sync.cycles").tag("outcome", "stopped")
+                .description("cycles stopped early: lease lost (fenced) or shutdown").register(registry);
         events = Counter.builder("sync.events").description("events appended by the sync").register(registry);
         ended = Counter.builder("sync.tasks.ended").description("tasks that reached status 2 or 3").register(registry);
         missing = Counter.builder("sync.tasks.missing").description("tasks declared missing").register(registry);
@@ -53,6 +57,16 @@ public class SyncMetrics {
         lastCycleCalls.set(calls);
         callsPerCycle.record(calls);
         failed.increment();
+    }
+
+    void cycleStopped(CycleReport report) {
+        lastReport.set(report);
+        lastCycleCalls.set(report.calls());
+        callsPerCycle.record(report.calls());
+        stopped.increment();
+        events.increment(report.events());
+        ended.increment(report.ended());
+        missing.increment(report.missing());
     }
 
     /** The report of the last completed cycle, or null before the first. */

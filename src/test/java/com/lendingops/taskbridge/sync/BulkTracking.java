@@ -37,8 +37,8 @@ public final class BulkTracking {
                        task_id, received_at, updated_at) values (?, ?, 'collection.task.requested', ?, ?, 'created', 1, ?, ?, ?)""");
              PreparedStatement task = connection.prepareStatement("""
                      insert into incs_task (task_id, event_id, case_id, creation_id, conversation_id, auth_id, user_phone,
-                       name, assignee, status, tracking, created_at, updated_at)
-                     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, true, ?, ?)""");
+                       name, assignee, status, tracking, created_at, updated_at, synced_at)
+                     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, true, ?, ?, ?)""");
              PreparedStatement log = connection.prepareStatement("""
                      insert into incs_task_log (log_id, task_id, type, status, pre_status, assignee, comment, logged_at,
                        recorded_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
@@ -89,6 +89,7 @@ public final class BulkTracking {
         s.setShort(10, (short) sim.status());
         s.setTimestamp(11, now);
         s.setTimestamp(12, now);
+        s.setTimestamp(13, now);
         s.addBatch();
     }
 
