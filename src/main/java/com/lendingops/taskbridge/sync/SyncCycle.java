@@ -98,10 +98,11 @@ public class SyncCycle {
 
     private Uni<CycleReport> cycle(CycleControl control) {
         CycleStats stats = new CycleStats();
+        long startedAt = System.nanoTime();
         return trackedTasks.load()
                 .chain(tracked -> syncTracked(tracked, control, stats))
                 .map(ignored -> stats.report(false))
-                .invoke(metrics::cycleCompleted)
+                .invoke(report -> metrics.cycleCompleted(report, (System.nanoTime() - startedAt) / 1_000_000))
                 .onFailure(CycleControl.Stopped.class).recoverWithItem(e -> {
                     LOG.infof("sync cycle stopped after %d incs calls: %s", stats.calls(), e.getMessage());
                     CycleReport report = stats.report(true);

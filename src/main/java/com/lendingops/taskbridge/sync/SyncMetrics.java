@@ -15,6 +15,7 @@ public class SyncMetrics {
 
     private final DistributionSummary callsPerCycle;
     private final AtomicInteger lastCycleCalls = new AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicLong lastCycleMillis = new java.util.concurrent.atomic.AtomicLong();
     private final AtomicInteger trackedTasks = new AtomicInteger();
     private final AtomicReference<CycleReport> lastReport = new AtomicReference<>();
     private final Counter completed;
@@ -29,6 +30,8 @@ public class SyncMetrics {
                 .description("incs API calls made by one sync cycle").register(registry);
         Gauge.builder("sync.cycle.last.calls", lastCycleCalls, AtomicInteger::get)
                 .description("incs API calls made by the last completed sync cycle").register(registry);
+        Gauge.builder("sync.cycle.last.seconds", lastCycleMillis, m -> m.get() / 1000.0)
+                .description("duration of the last completed sync cycle").baseUnit("seconds").register(registry);
         Gauge.builder("sync.tracked.tasks", trackedTasks, AtomicInteger::get)
                 .description("tasks tracked at the start of the last sync cycle").register(registry);
         Gauge.builder("sync.leader", lease, l -> l.isLeader() ? 1 : 0)
@@ -42,7 +45,8 @@ public class SyncMetrics {
         missing = Counter.builder("sync.tasks.missing").description("tasks declared missing").register(registry);
     }
 
-    void cycleCompleted(CycleReport report) {
+    void cycleCompleted(CycleReport report, long elapsedMillis) {
+        lastCycleMillis.set(elapsedMillis);
         lastReport.set(report);
         lastCycleCalls.set(report.calls());
         trackedTasks.set(report.tracked());

@@ -29,10 +29,18 @@ public final class BulkTracking {
 
     /** Emits the case id given to each task, in the tasks' order. */
     public static List<String> trackAsSynced(TestPostgres database, List<SimTask> tasks) {
+        try (Connection connection = database.openConnection()) {
+            return trackAsSynced(connection, tasks);
+        } catch (SQLException e) {
+            throw new IllegalStateException("bulk tracking failed", e);
+        }
+    }
+
+    /** On the given connection (left open), in one transaction. */
+    public static List<String> trackAsSynced(Connection connection, List<SimTask> tasks) {
         Timestamp now = Timestamp.from(Instant.now());
         List<String> caseIds = new ArrayList<>();
-        try (Connection connection = database.openConnection();
-             PreparedStatement request = connection.prepareStatement("""
+        try (PreparedStatement request = connection.prepareStatement("""
                      insert into task_request (event_id, case_id, event_type, user_phone, assignee, state, attempts,
                        task_id, received_at, updated_at) values (?, ?, 'collection.task.requested', ?, ?, 'created', 1, ?, ?, ?)""");
              PreparedStatement task = connection.prepareStatement("""
