@@ -50,7 +50,7 @@ class IncsGateway {
         this.rateBudget = rateBudget;
         this.transport = transport;
         this.metrics = metrics;
-        this.classifier = new IncsAnswerClassifier(mapper);
+        this.classifier = new IncsAnswerClassifier(mapper, config.retryAfterMax());
         this.payloads = new IncsPayloads(mapper);
         metrics.trackLimiter(limiter);
     }

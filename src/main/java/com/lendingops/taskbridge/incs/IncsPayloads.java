@@ -35,19 +35,33 @@ final class IncsPayloads {
         }
     }
 
-    /** Reads a list answer's data: no list means empty, no total means the list's size. */
+    /**
+     * Reads a list answer's data, which must have the documented shape {@code {"total":N,"data":[TASK,...]}}:
+     * anything else (no list, no total, a task that is not an object) fails, because reading it as an empty page
+     * would tell the caller "no such task" when it only means "could not tell".
+     */
     TaskPage toTaskPage(JsonNode data) throws IOException {
         JsonNode items = data.path("data");
-        List<IncsTaskView> tasks = new ArrayList<>();
-        if (items.isArray()) {
-            for (JsonNode item : items) {
-                if (item.isObject()) {
-                    tasks.add(mapper.treeToValue(item, IncsTaskView.class));
-                }
-            }
+        long count = totalOf(data.path("total"));
+        if (!items.isArray() || count < 0) {
+            throw new IOException("list answer without the documented {\"total\":N,\"data\":[...]} shape");
         }
-        JsonNode total = data.path("total");
-        long count = total.canConvertToLong() || total.isTextual() ? total.asLong(tasks.size()) : tasks.size();
+        List<IncsTaskView> tasks = new ArrayList<>();
+        for (JsonNode item : items) {
+            if (!item.isObject() || !item.hasNonNull("id")) {
+                throw new IOException("list answer with an item that is not a task");
+            }
+            tasks.add(mapper.treeToValue(item, IncsTaskView.class));
+        }
         return new TaskPage(count, List.copyOf(tasks));
+    }
+
+    /** The count in {@code total} (a number or a numeric string), -1 when there is none. */
+    private static long totalOf(JsonNode total) {
+        if (total.isIntegralNumber() && total.canConvertToLong()) {
+            return total.asLong();
+        }
+        String text = total.isTextual() ? total.asText().trim() : "";
+        return text.matches("\\d{1,18}") ? Long.parseLong(text) : -1;
     }
 }
