@@ -1,22 +1,35 @@
 package com.lendingops.taskbridge.incs;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Reads the {@code data} of a successful incs answer into this service's types, tolerating missing fields.
- * Uses the application's ObjectMapper, whose snake_case naming matches incs.
+ * Translates between this service's types and incs JSON: writes request bodies, reads the {@code data} of a
+ * successful answer (tolerating missing fields of a task, not a list of another shape). Uses the application's
+ * ObjectMapper, whose snake_case naming matches incs. Pure: no I/O, used by the callers of the gateway.
  */
+@Singleton
 final class IncsPayloads {
 
     private final ObjectMapper mapper;
 
     IncsPayloads(ObjectMapper mapper) {
         this.mapper = mapper;
+    }
+
+    /** The POST /external/tasks body of {@code command}. */
+    String createBody(CreateTaskCommand command) {
+        try {
+            return mapper.writeValueAsString(command);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot serialise the create command", e);
+        }
     }
 
     /** Turns a POST answer into the caller's terms; a success without a readable task stays ambiguous. */
