@@ -17,9 +17,9 @@ sealed interface IncsAnswer {
     }
 
     /** Metric tag for this answer on the given route. */
-    default String outcome(String route) {
+    default String outcome(IncsRoute route) {
         if (this instanceof Ok) {
-            return "create".equals(route) ? "created" : "ok";
+            return route.successOutcome();
         }
         CreateResult result = ((Failed) this).result();
         if (result instanceof CreateResult.PhoneBusy) {

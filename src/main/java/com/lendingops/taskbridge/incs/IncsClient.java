@@ -1,14 +1,14 @@
 package com.lendingops.taskbridge.incs;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 
 /**
  * The one bean through which the service talks to incs: owns the rate budget, the in-flight limit, the circuit
- * breaker, retries of idempotent calls and the classification of every answer. Observable state:
+ * breaker, retries of idempotent calls and the classification of every answer. Calls go one way: this client (or
+ * {@link TaskLister}) builds an {@link IncsRequest} with {@link IncsPayloads}, {@link IncsGateway} guards and
+ * classifies it, {@link IncsTransport} sends it; the answer comes back the same way. Observable state:
  * {@link #isCircuitOpen()}, {@link #isUnauthorized()}, {@link #isAvailable()}, and the CDI event
  * {@link IncsAvailabilityChanged} on every change of it.
  */
@@ -16,18 +16,15 @@ import java.time.Instant;
 public class IncsClient {
 
     private final IncsGateway gateway;
-    private final IncsTransport transport;
+    private final IncsPayloads payloads;
     private final TaskLister lister;
     private final IncsAvailability availability;
-    private final ObjectMapper mapper;
 
-    IncsClient(IncsGateway gateway, IncsTransport transport, TaskLister lister, IncsAvailability availability,
-               ObjectMapper mapper) {
+    IncsClient(IncsGateway gateway, IncsPayloads payloads, TaskLister lister, IncsAvailability availability) {
         this.gateway = gateway;
-        this.transport = transport;
+        this.payloads = payloads;
         this.lister = lister;
         this.availability = availability;
-        this.mapper = mapper;
     }
 
     /**
@@ -45,14 +42,9 @@ public class IncsClient {
      * waits can never reach incs after another worker took the claim over. Never fails, like the one-argument form.
      */
     public Uni<CreateResult> createTask(CreateTaskCommand command, Instant sendBy) {
-        String body;
-        try {
-            body = mapper.writeValueAsString(command);
-        } catch (JsonProcessingException e) {
-            return Uni.createFrom().failure(new IllegalArgumentException("cannot serialise the create command", e));
-        }
-        return gateway.exchange(IncsGateway.CREATE, transport.create(body), sendBy)
-                .map(answer -> gateway.payloads().toCreateResult(answer));
+        return Uni.createFrom().item(() -> IncsRequest.create(payloads.createBody(command)))
+                .chain(request -> gateway.exchange(request, sendBy))
+                .map(payloads::toCreateResult);
     }
 
     /**

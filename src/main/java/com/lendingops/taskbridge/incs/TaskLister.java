@@ -26,15 +26,15 @@ class TaskLister {
     private static final Logger LOG = Logger.getLogger(TaskLister.class);
 
     private final IncsGateway gateway;
-    private final IncsTransport transport;
+    private final IncsPayloads payloads;
     private final PageBase pageBase;
     private final IncsClientMetrics metrics;
     private final IncsConfig config;
 
-    TaskLister(IncsGateway gateway, IncsTransport transport, PageBase pageBase, IncsClientMetrics metrics,
+    TaskLister(IncsGateway gateway, IncsPayloads payloads, PageBase pageBase, IncsClientMetrics metrics,
                IncsConfig config) {
         this.gateway = gateway;
-        this.transport = transport;
+        this.payloads = payloads;
         this.pageBase = pageBase;
         this.metrics = metrics;
         this.config = config;
@@ -74,7 +74,7 @@ class TaskLister {
 
     private Uni<TaskPage> attempt(TaskQuery query, int apiPage, int retry, ListCallCounter counter) {
         counter.count();
-        return gateway.exchange(IncsGateway.LIST, transport.list(query, apiPage)).chain(answer -> {
+        return gateway.exchange(IncsRequest.list(query, apiPage)).chain(answer -> {
             if (answer instanceof IncsAnswer.Ok ok) {
                 return read(ok, query, apiPage);
             }
@@ -83,7 +83,7 @@ class TaskLister {
                     && retry < config.listRetries()) {
                 Optional<Duration> wait = backoff(retry, unavailable.retryAfter());
                 if (wait.isPresent()) {
-                    metrics.recordRetry(IncsGateway.LIST);
+                    metrics.recordRetry(IncsRoute.LIST.tag());
                     return Uni.createFrom().voidItem().onItem().delayIt().by(wait.get())
                             .chain(() -> attempt(query, apiPage, retry + 1, counter));
                 }
@@ -94,7 +94,7 @@ class TaskLister {
 
     private Uni<TaskPage> read(IncsAnswer.Ok ok, TaskQuery query, int apiPage) {
         try {
-            TaskPage page = gateway.payloads().toTaskPage(ok.data());
+            TaskPage page = payloads.toTaskPage(ok.data());
             pageBase.observe(apiPage, query.pageSize(), page.total(), page.tasks().size());
             return Uni.createFrom().item(page);
         } catch (IOException e) {

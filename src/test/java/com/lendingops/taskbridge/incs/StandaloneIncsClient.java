@@ -36,8 +36,9 @@ final class StandaloneIncsClient {
         IncsTransport transport = new IncsTransport(Arc.container().instance(Vertx.class).get(), config);
         IncsGateway gateway = new IncsGateway(config, availability, new RateBudget(pool, config), transport, metrics,
                 mapper, Clock.systemUTC());
-        TaskLister lister = new TaskLister(gateway, transport, new PageBase(config), metrics, config);
-        return new IncsClient(gateway, transport, lister, availability, mapper);
+        IncsPayloads payloads = new IncsPayloads(mapper);
+        TaskLister lister = new TaskLister(gateway, payloads, new PageBase(config), metrics, config);
+        return new IncsClient(gateway, payloads, lister, availability);
     }
 
     static IncsConfig override(IncsConfig base, Map<String, Object> overrides) {
