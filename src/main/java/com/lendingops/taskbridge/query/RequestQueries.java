@@ -35,6 +35,13 @@ public class RequestQueries {
 
     /** One page, oldest first; each filter combination is served by an index (see V30). */
     public Uni<Page<RequestView>> list(RequestFilter filter) {
+        Statement statement = listStatement(filter);
+        return pool.preparedQuery(statement.sql()).execute(statement.parameters())
+                .map(rows -> Page.of(views(rows), filter.limit(), RequestView::position));
+    }
+
+    /** The list query for these filters (QueryPlanTest explains exactly this statement). */
+    static Statement listStatement(RequestFilter filter) {
         Conditions where = new Conditions();
         filter.state().ifPresent(state -> where.add("state = ?", state));
         filter.caseId().ifPresent(caseId -> where.add("case_id = ?", caseId));
@@ -43,8 +50,7 @@ public class RequestQueries {
         String limit = where.nextParameter(filter.limit() + 1);
         String sql = "select " + RequestView.COLUMNS + " from task_request" + where.where()
                 + " order by received_at, event_id limit " + limit;
-        return pool.preparedQuery(sql).execute(where.tuple())
-                .map(rows -> Page.of(views(rows), filter.limit(), RequestView::position));
+        return new Statement(sql, where.tuple());
     }
 
     private static List<RequestView> views(Iterable<Row> rows) {

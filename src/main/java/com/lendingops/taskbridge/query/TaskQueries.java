@@ -34,6 +34,13 @@ public class TaskQueries {
 
     /** One page, newest first; each single filter is served by an index in that order (see V30). */
     public Uni<Page<TaskView>> list(TaskFilter filter) {
+        Statement statement = listStatement(filter);
+        return pool.preparedQuery(statement.sql()).execute(statement.parameters())
+                .map(rows -> Page.of(views(rows), filter.limit(), TaskView::position));
+    }
+
+    /** The list query for these filters (QueryPlanTest explains exactly this statement). */
+    static Statement listStatement(TaskFilter filter) {
         Conditions where = new Conditions();
         filter.phone().ifPresent(phone -> where.add("user_phone = ?", phone));
         filter.status().ifPresent(status -> where.add("status = ?", status.shortValue()));
@@ -44,8 +51,7 @@ public class TaskQueries {
         String limit = where.nextParameter(filter.limit() + 1);
         String sql = "select " + TaskView.COLUMNS + " from incs_task" + where.where()
                 + " order by created_at desc, task_id desc limit " + limit;
-        return pool.preparedQuery(sql).execute(where.tuple())
-                .map(rows -> Page.of(views(rows), filter.limit(), TaskView::position));
+        return new Statement(sql, where.tuple());
     }
 
     private static List<TaskView> views(Iterable<Row> rows) {

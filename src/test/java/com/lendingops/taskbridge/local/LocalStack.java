@@ -68,11 +68,17 @@ final class LocalStack implements AutoCloseable {
                 simulator.baseUrl());
 
         int port = options.bridgePort() == 0 ? FreePort.find() : options.bridgePort();
-        bridge = remember(BridgeProcess.start(bridgeEnvironment(broker, postgres, simulator, token, options),
-                port, BRIDGE_LOG));
+        LocalIdentity identity = LocalIdentity.generate();
+        Map<String, String> environment = new LinkedHashMap<>(
+                bridgeEnvironment(broker, postgres, simulator, token, options));
+        environment.putAll(identity.bridgeEnvironment());
+        bridge = remember(BridgeProcess.start(environment, port, BRIDGE_LOG));
         out.printf("  bridge         %s (health %s/q/health, metrics %s/q/metrics, log %s)%n", bridge.baseUrl(),
                 bridge.baseUrl(), bridge.baseUrl(), BRIDGE_LOG);
         bridge.awaitStarted(Duration.ofMinutes(3));
+        out.printf("  console        %s%n", identity.consoleUrl(bridge.baseUrl()));
+        out.printf("                 (one click: signed in as a local operator; API %s/api/v1, OpenAPI %s/q/openapi)%n",
+                bridge.baseUrl(), bridge.baseUrl());
 
         DemoFeed feed = remember(DemoFeed.start(broker.bootstrapServers(), INPUT_TOPIC, options.eventsPerSecond(),
                 options.seed()));
