@@ -38,7 +38,7 @@ public final class ApiFixtures {
     public static final OffsetDateTime T0 = OffsetDateTime.of(2026, 4, 16, 9, 0, 0, 0, ZoneOffset.UTC);
 
     private static final AtomicLong PHONES = new AtomicLong(6_281_300_000_000L + System.nanoTime() % 100_000_000L);
-    private static final AtomicLong TASK_IDS = new AtomicLong(900_000_000L + System.nanoTime() % 1_000_000L);
+    private static final AtomicLong TASK_IDS = new AtomicLong(9_000_000_000L + System.nanoTime() % 1_000_000L);
     private static final AtomicLong LOG_IDS = new AtomicLong(800_000_000L + System.nanoTime() % 1_000_000L);
 
     private ApiFixtures() {

@@ -49,7 +49,7 @@ class QueryPlanTest {
                            1, timestamptz '2026-01-01' + i * interval '10 seconds',
                            timestamptz '2026-01-01' + i * interval '10 seconds',
                            case when i % 20 = 0 then timestamptz '2026-01-01' + i * interval '10 seconds' end
-                    from generate_series(1, %d) i""".formatted(ROWS));
+                    from generate_series(1, ROWS) i""".replace("ROWS", String.valueOf(ROWS)));
             sql.execute("""
                     insert into incs_task (task_id, event_id, case_id, user_phone, assignee, status, tracking,
                         created_at, updated_at)
@@ -57,17 +57,17 @@ class QueryPlanTest {
                            'incs_' || (i % 20), (i % 4)::smallint, i % 4 < 2,
                            timestamptz '2026-01-01' + i * interval '10 seconds',
                            timestamptz '2026-01-01' + i * interval '10 seconds'
-                    from generate_series(1, %d) i""".formatted(ROWS));
+                    from generate_series(1, ROWS) i""".replace("ROWS", String.valueOf(ROWS)));
             sql.execute("""
                     insert into outbox_event (ce_id, ce_type, ce_subject, ce_time, record_key, payload, created_at,
                         published_at)
                     select 'ce-' || i, 'collection.task.created', i::text, now(), 'CASE-' || (i % 50000),
                            '{"event_id":"evt-' || i || '"}', now(), case when i % 100 <> 0 then now() end
-                    from generate_series(1, %d) i""".formatted(ROWS));
+                    from generate_series(1, ROWS) i""".replace("ROWS", String.valueOf(ROWS)));
             sql.execute("""
                     insert into operator_audit (at, actor, action, target, outcome)
                     select timestamptz '2026-01-01' + i * interval '1 minute', 'olivia', 'retry', 'request:evt-' || i,
-                           'done' from generate_series(1, %d) i""".formatted(ROWS));
+                           'done' from generate_series(1, ROWS) i""".replace("ROWS", String.valueOf(ROWS)));
             sql.execute("analyze");
         }
     }
