@@ -213,12 +213,15 @@
   });
 
   // ---- dead letters ----
+  var deadLetterLoads = 0;
+
   function refreshDeadLetters() {
     var box = document.getElementById('dead-letters');
     api('/dead-letters?limit=20').then(function (letters) {
       if (letters.length === 0) { box.replaceChildren(el('p', { text: 'No dead letters.' })); return; }
       box.replaceChildren(table(['time', 'partition/offset', 'key', 'reason', 'value', ''], letters.map(deadLetterRow)));
-    }).catch(function (e) { box.textContent = 'dead letters unavailable: ' + e.message; });
+    }).catch(function (e) { box.textContent = 'dead letters unavailable: ' + e.message; })
+      .then(function () { box.dataset.loads = String(++deadLetterLoads); });
   }
 
   function deadLetterRow(d) {

@@ -132,7 +132,7 @@ class ConsoleBrowserTest {
         console.signInWith(TestTokens.operator());
         await().atMost(ApiFixtures.WAIT).until(() -> {
             console.refreshDeadLetters();
-            return chrome.getPageSource().contains(caseId);
+            return console.deadLettersShow(caseId);
         });
         console.replayDeadLetterCorrected(caseId, ApiFixtures.event(eventId, caseId, "+" + ApiFixtures.newPhone()));
 

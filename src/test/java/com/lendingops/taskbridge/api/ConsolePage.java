@@ -27,12 +27,19 @@ final class ConsolePage {
     ConsolePage signInWith(String token) {
         browser.manage().deleteAllCookies();
         browser.get(base.toString().replaceAll("/$", "") + "/console/sign-in#token=" + token);
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("summary-cards")));
+        try {
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("summary-cards")));
+            wait.until(driver -> driver.findElement(By.id("dead-letters")).getDomAttribute("data-loads") != null);
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("the console did not show its summary; at " + browser.getCurrentUrl()
+                    + " the page says: " + browser.findElement(By.tagName("body")).getText(), e);
+        }
         return this;
     }
 
+    /** The role badge as written (the style shows it in capitals). */
     String role() {
-        return browser.findElement(By.id("role")).getText();
+        return browser.findElement(By.id("role")).getDomProperty("textContent");
     }
 
     ConsolePage search(String kind, String value) {
@@ -78,8 +85,18 @@ final class ConsolePage {
         confirm();
     }
 
+    /** Reloads the dead-letter list and waits until it is drawn again (so no row goes stale under us). */
     void refreshDeadLetters() {
+        String before = browser.findElement(By.id("dead-letters")).getDomAttribute("data-loads");
         browser.findElement(By.id("dead-letters-refresh")).click();
+        wait.until(driver -> {
+            String now = driver.findElement(By.id("dead-letters")).getDomAttribute("data-loads");
+            return now != null && !now.equals(before);
+        });
+    }
+
+    boolean deadLettersShow(String text) {
+        return browser.findElement(By.id("dead-letters")).getText().contains(text);
     }
 
     /** Finds the dead letter whose key is shown, corrects its value and replays it. */
