@@ -5,6 +5,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -108,8 +109,24 @@ public class TimelineQueries {
                 eventId, taskId, null, null, null, null, detail);
     }
 
+    /**
+     * By time to the second (incs stamps its logs to the second only), then in causal order within the second:
+     * arrival, incs logs, the events they caused, the resulting state, operator actions.
+     */
     private static List<TimelineEntry> sorted(List<TimelineEntry> entries) {
-        return entries.stream().sorted(Comparator.comparing(TimelineEntry::at,
-                Comparator.nullsLast(Comparator.naturalOrder()))).toList();
+        Comparator<TimelineEntry> bySecond = Comparator.comparing(
+                e -> e.at() == null ? null : e.at().truncatedTo(ChronoUnit.SECONDS),
+                Comparator.nullsLast(Comparator.naturalOrder()));
+        return entries.stream().sorted(bySecond.thenComparingInt(TimelineQueries::causalRank)
+                .thenComparing(TimelineEntry::at, Comparator.nullsLast(Comparator.naturalOrder()))).toList();
+    }
+
+    private static int causalRank(TimelineEntry e) {
+        return switch (e.kind()) {
+            case "request" -> "received".equals(e.title()) ? 0 : 3;
+            case "incs_log" -> 1;
+            case "event" -> 2;
+            default -> 4;
+        };
     }
 }

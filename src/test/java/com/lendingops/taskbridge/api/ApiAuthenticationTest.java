@@ -97,7 +97,8 @@ class ApiAuthenticationTest {
         given().when().get("/q/health/live").then().statusCode(200);
         given().when().get("/q/metrics").then().statusCode(200);
         given().when().get("/q/openapi?format=json").then().statusCode(200)
-                .body("paths", org.hamcrest.Matchers.hasKey("/api/v1/requests/{event_id}/retry"));
+                .body("paths", org.hamcrest.Matchers.hasKey("/api/v1/requests/{event_id}/retry"))
+                .body("components.schemas.RequestView.properties", org.hamcrest.Matchers.hasKey("event_id"));
         given().when().get("/console/sign-in").then().statusCode(200).body(containsString("bridge_token"));
     }
 }

@@ -39,6 +39,8 @@ final class LocalStack implements AutoCloseable {
     private LocalStack() {
     }
 
+    private String consoleUrl;
+
     static LocalStack start(LocalStackOptions options, PrintStream out) {
         LocalStack stack = new LocalStack();
         try {
@@ -76,7 +78,8 @@ final class LocalStack implements AutoCloseable {
         out.printf("  bridge         %s (health %s/q/health, metrics %s/q/metrics, log %s)%n", bridge.baseUrl(),
                 bridge.baseUrl(), bridge.baseUrl(), BRIDGE_LOG);
         bridge.awaitStarted(Duration.ofMinutes(3));
-        out.printf("  console        %s%n", identity.consoleUrl(bridge.baseUrl()));
+        consoleUrl = identity.consoleUrl(bridge.baseUrl());
+        out.printf("  console        %s%n", consoleUrl);
         out.printf("                 (one click: signed in as a local operator; API %s/api/v1, OpenAPI %s/q/openapi)%n",
                 bridge.baseUrl(), bridge.baseUrl());
 
@@ -126,6 +129,11 @@ final class LocalStack implements AutoCloseable {
 
     StackSnapshot snapshot() {
         return monitor.snapshot();
+    }
+
+    /** The one-click console link printed at start (signs in as the local operator). */
+    String consoleUrl() {
+        return consoleUrl;
     }
 
     BridgeProcess bridge() {
