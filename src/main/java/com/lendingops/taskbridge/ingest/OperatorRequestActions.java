@@ -75,7 +75,7 @@ public class OperatorRequestActions {
             RequestLedger.settle(r, RequestState.FAILED, CANCELLED_BY_OPERATOR, now);
             TaskNotCreated data = new TaskNotCreated(r.eventId, r.caseId, CANCELLED_BY_OPERATOR,
                     "cancelled by operator " + actor + " while deferred");
-            return outbox.append(TaskEvent.failed(data, now))
+            return outbox.append(cancelled(data, r.attempts, now))
                     .replaceWith(new OperatorActionResult.Applied(r.state.dbValue()));
         });
     }
@@ -87,6 +87,16 @@ public class OperatorRequestActions {
                                 : transition.apply(r)))
                 .onFailure(DatabaseErrors::isConcurrentUpdate).recoverWithItem(
                         new OperatorActionResult.NotAllowed(null, "the request changed meanwhile; look again"));
+    }
+
+    /**
+     * {@code collection.task.failed} with a ce_id of its own: a request retried after an earlier failure would
+     * otherwise reuse that failure's id, and the outbox would drop the cancellation as a duplicate.
+     */
+    private static TaskEvent cancelled(TaskNotCreated data, int attempts, OffsetDateTime now) {
+        TaskEvent failed = TaskEvent.failed(data, now);
+        return new TaskEvent(TaskEvent.idFor("cancelled:" + data.eventId() + ":" + attempts), failed.type(),
+                failed.caseId(), failed.subject(), failed.time(), failed.data());
     }
 
     private static Uni<OperatorActionResult> notAllowed(TaskRequest r, String reason) {

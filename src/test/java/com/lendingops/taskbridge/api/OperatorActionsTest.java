@@ -96,6 +96,21 @@ class OperatorActionsTest {
     }
 
     @Test
+    void aCancellationIsPublishedEvenWhenTheRequestHadFailedBeforeItsRetry() {
+        String caseId = ApiFixtures.newId("CASE");
+        ApiFixtures.request("e-again", caseId, ApiFixtures.newPhone(), "deferred", T0, "busy", "{}", null);
+        ApiFixtures.update("""
+                insert into outbox_event (ce_id, ce_type, ce_time, record_key, payload, created_at)
+                values (?, 'collection.task.failed', now(), ?, '{"event_id":"e-again","reason":"deferral_horizon_exceeded"}',
+                        now())""", com.lendingops.taskbridge.events.TaskEvent.idFor("failed:e-again"), caseId);
+
+        post("/api/v1/requests/e-again/cancel").then().statusCode(200);
+
+        assertThat(ApiFixtures.strings("select payload from outbox_event where record_key = ? order by id", caseId))
+                .hasSize(2).last().asString().contains("cancelled_by_operator");
+    }
+
+    @Test
     void resyncRecordsAChangeMadeInIncsAtOnce() {
         String eventId = ApiFixtures.newId("evt");
         String caseId = ApiFixtures.newId("CASE");
