@@ -58,11 +58,12 @@ class QueryPlanTest {
                            timestamptz '2026-01-01' + i * interval '10 seconds',
                            timestamptz '2026-01-01' + i * interval '10 seconds'
                     from generate_series(1, ROWS) i""".replace("ROWS", String.valueOf(ROWS)));
+            // Already published, so the running relay has nothing to send.
             sql.execute("""
                     insert into outbox_event (ce_id, ce_type, ce_subject, ce_time, record_key, payload, created_at,
                         published_at)
                     select 'ce-' || i, 'collection.task.created', i::text, now(), 'CASE-' || (i % 50000),
-                           '{"event_id":"evt-' || i || '"}', now(), case when i % 100 <> 0 then now() end
+                           '{"event_id":"evt-' || i || '"}', now(), now()
                     from generate_series(1, ROWS) i""".replace("ROWS", String.valueOf(ROWS)));
             sql.execute("""
                     insert into operator_audit (at, actor, action, target, outcome)
