@@ -19,7 +19,9 @@ import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -56,10 +58,15 @@ class ConsoleBrowserTest {
     private ConsolePage console;
     private IncsSimulator sim;
 
+    private Optional<String> unavailable;
+
     @BeforeAll
     void startBrowser() {
-        chrome = HeadlessChromium.start();
-        console = new ConsolePage(chrome, base);
+        unavailable = HeadlessChromium.unavailable();
+        unavailable.ifPresentOrElse(why -> System.err.println("WARNING: " + why), () -> {
+            chrome = HeadlessChromium.start();
+            console = new ConsolePage(chrome, base);
+        });
     }
 
     @AfterAll
@@ -71,6 +78,7 @@ class ConsoleBrowserTest {
 
     @BeforeEach
     void clean() {
+        Assumptions.assumeTrue(unavailable.isEmpty(), () -> unavailable.orElse(""));
         sim = ApiFixtures.cleanStart(client);
     }
 
