@@ -26,7 +26,8 @@ public final class ChaosMain {
         }
         ChaosOptions options = ChaosOptions.parse(args);
         PrintStream out = System.out;
-        List<TrialSpec> trials = new ArrayList<>(options.full() ? TrialCatalog.fullRun() : TrialCatalog.shortRun());
+        List<TrialSpec> catalog = options.full() ? TrialCatalog.fullRun() : TrialCatalog.shortRun();
+        List<TrialSpec> trials = new ArrayList<>(catalog);
         long firstSeed = options.seed().orElseGet(() -> (long) new SecureRandom().nextInt(1_000_000));
         if (options.trial().isPresent()) {
             trials.removeIf(t -> !t.name().equals(options.trial().get()));
@@ -42,10 +43,12 @@ public final class ChaosMain {
             TrialRunner runner = new TrialRunner(world, options, out);
             for (int i = 0; i < trials.size(); i++) {
                 TrialSpec spec = trials.get(i);
-                long seed = options.trial().isPresent() ? firstSeed : firstSeed + i;
+                // a trial's seed and its place in the catalog decide its feed and schedule, so --trial replays it
+                int number = catalog.indexOf(spec);
+                long seed = options.trial().isPresent() ? firstSeed : firstSeed + number;
                 TrialResult result;
                 try {
-                    result = runner.run(spec, seed, i);
+                    result = runner.run(spec, seed, number);
                 } catch (Exception e) {
                     result = new TrialResult(spec.name(), seed);
                     result.violation("the trial could not run: " + e);
