@@ -23,7 +23,24 @@ final class FaultPlan {
             plan.add(new ScheduledFault(kind, at, duration(kind, spec, random), target(kind, spec, random)));
         }
         plan.sort(Comparator.comparing(ScheduledFault::at));
-        return plan;
+        return pagesAfterOutage(plan);
+    }
+
+    /** Gateway pages during an incs outage would never be seen (nothing listens): they follow the outage instead. */
+    private static List<ScheduledFault> pagesAfterOutage(List<ScheduledFault> plan) {
+        ScheduledFault outage = plan.stream().filter(f -> f.kind() == FaultKind.INCS_OUTAGE).findFirst().orElse(null);
+        if (outage == null) {
+            return plan;
+        }
+        List<ScheduledFault> adjusted = new ArrayList<>();
+        Duration outageEnd = outage.at().plus(outage.duration());
+        for (ScheduledFault f : plan) {
+            boolean hidden = f.kind() == FaultKind.GATEWAY_PAGES && f.at().compareTo(outage.at()) >= 0
+                    && f.at().compareTo(outageEnd) < 0;
+            adjusted.add(hidden ? new ScheduledFault(f.kind(), outageEnd.plusSeconds(1), f.duration(), f.target()) : f);
+        }
+        adjusted.sort(Comparator.comparing(ScheduledFault::at));
+        return adjusted;
     }
 
     private static Duration duration(FaultKind kind, TrialSpec spec, Random random) {

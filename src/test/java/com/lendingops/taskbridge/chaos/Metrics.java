@@ -29,15 +29,17 @@ final class Metrics {
         return total;
     }
 
-    static int health(BridgeProcess replica, String path) {
+    /** "200" when the health path answers UP, else the status and body (or the connection error). */
+    static String health(BridgeProcess replica, String path) {
         try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create(replica.baseUrl() + path)).timeout(Duration.ofSeconds(5))
-                    .build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+            HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(replica.baseUrl() + path))
+                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+            return answer.statusCode() == 200 ? "200" : answer.statusCode() + " " + answer.body().replaceAll("\\s+", " ");
         } catch (IOException e) {
-            return -1;
+            return e.toString();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return -1;
+            return "interrupted";
         }
     }
 

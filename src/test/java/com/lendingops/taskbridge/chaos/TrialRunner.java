@@ -117,9 +117,9 @@ final class TrialRunner {
         }
     }
 
-    /** Until every incs task has ended and the sync published as many changes as incs logged, or 60 s. */
+    /** Until every incs task has ended and the sync published as many changes as incs logged, or 30 s. */
     private void awaitChangesPublished(TopicWatcher watcher, TrialTopics topics) {
-        await(Duration.ofSeconds(60), () -> {
+        await(Duration.ofSeconds(30), () -> {
             JsonNode tasks = world.simulator().tasks();
             Outcomes outcomes = new Outcomes(output(watcher.seen(), topics));
             for (JsonNode task : tasks.path("data")) {
@@ -158,8 +158,12 @@ final class TrialRunner {
         }
         replicas.unexpectedExits().forEach(result::violation);
         for (BridgeProcess replica : replicas.live()) {
-            if (Metrics.health(replica, "/q/health/live") != 200 || Metrics.health(replica, "/q/health/ready") != 200) {
-                result.violation("a replica is not live and ready at the end (" + replica.baseUrl() + ")");
+            // a replica may still be reconnecting after the last fault: it has 30 s to report itself healthy
+            boolean healthy = await(Duration.ofSeconds(30), () -> Metrics.health(replica, "/q/health/live").equals("200")
+                    && Metrics.health(replica, "/q/health/ready").equals("200"));
+            if (!healthy) {
+                result.violation("a replica is not live and ready 30 s after the trial: live "
+                        + Metrics.health(replica, "/q/health/live") + "; ready " + Metrics.health(replica, "/q/health/ready"));
             }
         }
         boolean anyKilled = applied.stream().anyMatch(a -> a.fault().kind() == FaultKind.KILL9
