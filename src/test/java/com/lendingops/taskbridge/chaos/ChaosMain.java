@@ -35,8 +35,9 @@ public final class ChaosMain {
                 throw new IllegalArgumentException("no trial named " + options.trial().get());
             }
         }
-        out.printf("chaos: %s run, first seed %d (replay the run: bench/chaos.sh %s--seed %d)%n",
-                options.full() ? "full" : "short", firstSeed, options.full() ? "--full " : "", firstSeed);
+        out.printf("chaos: %s run, first seed %d (replay: bench/chaos.sh %s%s--seed %d)%n",
+                options.full() ? "full" : "short", firstSeed, options.full() ? "--full " : "",
+                options.trial().map(t -> "--trial " + t + " ").orElse(""), firstSeed);
         List<TrialResult> results = new ArrayList<>();
         int failed = 0;
         try (ChaosWorld world = ChaosWorld.start()) {

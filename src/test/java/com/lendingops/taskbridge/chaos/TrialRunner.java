@@ -44,9 +44,9 @@ final class TrialRunner {
         result.ratePerSecond = spec.ratePerSecond();
         result.faults = String.join(" ", plan.stream().map(ScheduledFault::describe).toList());
         out.printf(Locale.ROOT, "%n== trial %s, seed %d: %d replica(s), R=%d/s, %d valid + %d hostile records over %ds%n"
-                        + "   faults: %s%n   replay: bench/chaos.sh --trial %s --seed %d%n", spec.name(), seed,
+                        + "   faults: %s%n   replay: bench/chaos.sh %s--trial %s --seed %d%n", spec.name(), seed,
                 spec.replicas(), spec.ratePerSecond(), spec.validEvents(), spec.hostileRecords(),
-                spec.feedWindow().toSeconds(), result.faults, spec.name(), seed);
+                spec.feedWindow().toSeconds(), result.faults, options.full() ? "--full " : "", spec.name(), seed);
         long malformed = records.stream().filter(r -> !r.valid())
                 .filter(r -> new EventParser().parse(r.value()) instanceof ParsedRecord.Malformed).count();
         String name = "chaos_" + tag;
