@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Judges a trial from outside the bridge, on what incs (the simulator), the output topic and the dead-letter
@@ -23,7 +24,8 @@ final class InvariantChecker {
 
     private final EventParser parser = new EventParser();
 
-    void check(TrialResult result, List<ChaosRecord> records, Feed feed, Outcomes outcomes,
+    void check(TrialResult result, List<ChaosRecord> records, Function<Feed.Position, Integer> feed,
+               Outcomes outcomes,
                List<TopicWatcher.Seen> deadLetters, JsonNode simTasks, JsonNode simCounters) {
         checkValidEvents(result, records, outcomes);
         checkHostileRecords(result, records, feed, outcomes, deadLetters);
@@ -56,11 +58,12 @@ final class InvariantChecker {
         }
     }
 
-    private void checkHostileRecords(TrialResult result, List<ChaosRecord> records, Feed feed, Outcomes outcomes,
+    private void checkHostileRecords(TrialResult result, List<ChaosRecord> records,
+                                     Function<Feed.Position, Integer> feed, Outcomes outcomes,
                                      List<TopicWatcher.Seen> deadLetters) {
         Set<Integer> deadLettered = new HashSet<>();
         for (TopicWatcher.Seen dl : deadLetters) {
-            Integer index = feed.indexAt(new Feed.Position(Integer.parseInt(dl.header("dead-letter-partition")),
+            Integer index = feed.apply(new Feed.Position(Integer.parseInt(dl.header("dead-letter-partition")),
                     Long.parseLong(dl.header("dead-letter-offset"))));
             if (index != null) {
                 deadLettered.add(index);

@@ -150,7 +150,7 @@ final class TrialRunner {
         List<TopicWatcher.Seen> deadLetters = seen.stream().filter(s -> s.topic().equals(topics.deadLetter())).toList();
         Outcomes outcomes = new Outcomes(output);
         JsonNode counters = world.simulator().counters();
-        new InvariantChecker().check(result, records, feed, outcomes, deadLetters, world.simulator().tasks(), counters);
+        new InvariantChecker().check(result, records, feed::indexAt, outcomes, deadLetters, world.simulator().tasks(), counters);
         RateJudge.judge(result, world.gateway().arrivals(), spec.ratePerSecond());
         result.maxPerSecondAtSimulator = counters.path("max_requests_in_any_second").asInt();
         if (result.lag != 0) {
