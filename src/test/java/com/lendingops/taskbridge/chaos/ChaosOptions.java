@@ -17,7 +17,8 @@ record ChaosOptions(boolean full, Optional<Long> seed, Optional<String> trial, D
               --full             20 kill -9 trials of 2,000 events, the 10,000-record hostile run, the combined trials
               --seed N           seed of the first trial (trial i uses N + i); printed by every run
               --trial NAME       only this trial (its seed is the one printed for it: --trial kill9-storm --seed 42)
-              --drain-timeout S  how long a trial may take to settle after its faults (default 120)
+              --drain-timeout S  after its faults, a trial waits to settle while the bridge keeps writing; it is
+                                 judged after S seconds without a new record (a stall; default 60)
             Exit status 1 when an invariant broke; the last line reads "chaos: N passed, M failed".
             """;
 
@@ -25,7 +26,7 @@ record ChaosOptions(boolean full, Optional<Long> seed, Optional<String> trial, D
         boolean full = false;
         Optional<Long> seed = Optional.empty();
         Optional<String> trial = Optional.empty();
-        Duration drain = Duration.ofSeconds(120);
+        Duration drain = Duration.ofSeconds(60);
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--short" -> full = false;

@@ -82,15 +82,20 @@ final class FaultExecutor implements AutoCloseable {
         Duration d = fault.duration();
         switch (fault.kind()) {
             case KILL9 -> {
-                replicas.kill9(fault.target());
+                if (!replicas.kill9(fault.target())) {
+                    return "replica-" + fault.target() + " was already down: skipped";
+                }
                 Thread.sleep(d.toMillis());
                 replicas.restart(fault.target());
             }
             case KILL9_BETWEEN_POST_AND_WRITE -> {
                 simulator.postLatency(fault, HOLD_POSTS_MILLIS);
                 Thread.sleep(HOLD_POSTS_MILLIS / 2); // POSTs now arrive, create their task, and wait for the answer
-                replicas.kill9(fault.target());
+                boolean killed = replicas.kill9(fault.target());
                 simulator.postLatency(fault, 0);
+                if (!killed) {
+                    return "replica-" + fault.target() + " was already down: skipped";
+                }
                 Thread.sleep(d.toMillis());
                 replicas.restart(fault.target());
             }

@@ -26,14 +26,14 @@ final class Replicas implements AutoCloseable {
     private final Path logDirectory;
     private final BridgeProcess[] slots;
     private final int[] starts;
-    private final List<String> unexpectedExits = new ArrayList<>();
-    private final List<BridgeProcess> retired = new ArrayList<>();
+    private final boolean[] down;
 
     Replicas(int count, Map<String, String> environment, Path logDirectory) {
         this.environment = environment;
         this.logDirectory = logDirectory;
         this.slots = new BridgeProcess[count];
         this.starts = new int[count];
+        this.down = new boolean[count];
     }
 
     /** Starts the first replica and waits for it (it migrates the schema), then the others together. */
@@ -60,23 +60,36 @@ final class Replicas implements AutoCloseable {
                 logDirectory.resolve("replica-" + slot + "-" + starts[slot] + ".log"));
     }
 
-    /** kill -9: no shutdown hook, no lease release, nothing flushed. */
-    void kill9(int slot) throws InterruptedException {
+    /**
+     * kill -9: no shutdown hook, no lease release, nothing flushed. False (nothing done) when the slot is already
+     * down or still starting after an earlier kill: two overlapping kills of one slot would otherwise race to
+     * replace it.
+     */
+    boolean kill9(int slot) throws InterruptedException {
         BridgeProcess victim;
         synchronized (this) {
+            if (down[slot]) {
+                return false;
+            }
             victim = slots[slot];
             slots[slot] = null;
+            down[slot] = true;
         }
-        if (victim != null) {
-            victim.crash();
-            retired.add(victim);
-        }
+        victim.crash();
+        return true;
     }
 
     /** Starts a killed slot again and waits until it is started. */
     void restart(int slot) {
         start(slot);
-        slots[slot].awaitStarted(STARTUP);
+        BridgeProcess replica = slots[slot];
+        try {
+            replica.awaitStarted(STARTUP);
+        } finally {
+            synchronized (this) {
+                down[slot] = false;
+            }
+        }
     }
 
     /** The replica holding the lease now, if any answers. */
@@ -112,7 +125,7 @@ final class Replicas implements AutoCloseable {
 
     /** Replicas that ended without being killed by the suite, with their log tails. */
     synchronized List<String> unexpectedExits() {
-        List<String> exits = new ArrayList<>(unexpectedExits);
+        List<String> exits = new ArrayList<>();
         for (int i = 0; i < slots.length; i++) {
             if (slots[i] != null && !slots[i].handle().isAlive()) {
                 exits.add("replica-" + i + " exited:\n" + slots[i].logTail(15));

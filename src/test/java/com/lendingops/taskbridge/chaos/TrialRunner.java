@@ -104,7 +104,7 @@ final class TrialRunner {
     private void awaitDrained(TrialSpec spec, List<ChaosRecord> records, TopicWatcher watcher, TrialTopics topics,
                               long malformed) {
         List<String> validIds = records.stream().filter(ChaosRecord::valid).map(ChaosRecord::eventId).toList();
-        boolean done = await(options.drainTimeout(), () -> {
+        boolean done = awaitProgressing(watcher, () -> {
             List<TopicWatcher.Seen> seen = watcher.seen();
             long dead = seen.stream().filter(s -> s.topic().equals(topics.deadLetter())).count();
             Outcomes outcomes = new Outcomes(output(seen, topics));
@@ -117,9 +117,9 @@ final class TrialRunner {
         }
     }
 
-    /** Until every incs task has ended and the sync published as many changes as incs logged, or 30 s. */
+    /** Until every incs task has ended and the sync published as many changes as incs logged, or it stalls. */
     private void awaitChangesPublished(TopicWatcher watcher, TrialTopics topics) {
-        await(Duration.ofSeconds(30), () -> {
+        awaitProgressing(watcher, () -> {
             JsonNode tasks = world.simulator().tasks();
             Outcomes outcomes = new Outcomes(output(watcher.seen(), topics));
             for (JsonNode task : tasks.path("data")) {
@@ -193,6 +193,29 @@ final class TrialRunner {
 
     private static List<TopicWatcher.Seen> output(List<TopicWatcher.Seen> seen, TrialTopics topics) {
         return seen.stream().filter(s -> s.topic().equals(topics.output())).toList();
+    }
+
+    /**
+     * Until {@code condition} holds, as long as the bridge keeps writing: gives up when nothing new reached the
+     * output or dead-letter topic for {@code --drain-timeout} (a stall), or after ten times that in all. A big
+     * trial may take minutes to publish its last change; a stuck one is judged after the stall.
+     */
+    private boolean awaitProgressing(TopicWatcher watcher, BooleanSupplier condition) {
+        long stall = options.drainTimeout().toNanos();
+        long hardDeadline = System.nanoTime() + 10 * stall;
+        int lastCount = -1;
+        long lastProgress = System.nanoTime();
+        while (System.nanoTime() < hardDeadline && System.nanoTime() - lastProgress < stall) {
+            if (await(POLL, condition)) {
+                return true;
+            }
+            int count = watcher.count();
+            if (count != lastCount) {
+                lastCount = count;
+                lastProgress = System.nanoTime();
+            }
+        }
+        return false;
     }
 
     private static boolean await(Duration timeout, BooleanSupplier condition) {
