@@ -12,7 +12,7 @@ import java.sql.Statement;
  * A fresh, empty database of its own for one scenario on the shared PostgreSQL server, so no scenario starts
  * with another's rows, indexes or bloat; the bridge's Flyway migrates it at start. Dropped on close.
  */
-final class ScenarioDatabase implements AutoCloseable {
+public final class ScenarioDatabase implements AutoCloseable {
 
     private final TestPostgres server;
     private final String name;
@@ -28,7 +28,7 @@ final class ScenarioDatabase implements AutoCloseable {
     }
 
     /** Creates database {@code name} (lower-case letters, digits and underscores) on {@code server}. */
-    static ScenarioDatabase create(TestPostgres server, String name) {
+    public static ScenarioDatabase create(TestPostgres server, String name) {
         if (!name.matches("[a-z0-9_]+")) {
             throw new IllegalArgumentException("not a plain database name: " + name);
         }
@@ -40,12 +40,12 @@ final class ScenarioDatabase implements AutoCloseable {
         return new ScenarioDatabase(server, name);
     }
 
-    String jdbcUrl() {
+    public String jdbcUrl() {
         return jdbcUrl;
     }
 
     /** The same database as a Vert.x URL, for QUARKUS_DATASOURCE_REACTIVE_URL. */
-    String reactiveUrl() {
+    public String reactiveUrl() {
         return jdbcUrl.substring("jdbc:".length());
     }
 
