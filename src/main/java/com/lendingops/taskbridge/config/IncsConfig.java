@@ -71,6 +71,14 @@ public interface IncsConfig {
     @WithDefault("200ms")
     Duration listRetryInitialBackoff();
 
+    /**
+     * Longest wait a {@code Retry-After} header may impose (INCS_RETRY_AFTER_MAX): incs, or a gateway in front of it,
+     * may send hours or a far HTTP date, which would park requests long after incs is back; longer values (and
+     * values too large to read) count as this. The circuit breaker's probes cover longer outages.
+     */
+    @WithDefault("60s")
+    Duration retryAfterMax();
+
     /** Longest wait before a GET retry; a longer Retry-After fails the call instead (INCS_LIST_RETRY_MAX_BACKOFF). */
     @WithDefault("5s")
     Duration listRetryMaxBackoff();

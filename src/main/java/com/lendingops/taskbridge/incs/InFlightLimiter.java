@@ -2,24 +2,27 @@ package com.lendingops.taskbridge.incs;
 
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.UniEmitter;
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
- * Non-blocking semaphore: at most {@code max} calls run at once; further callers wait in a FIFO queue as
- * pending Unis (no thread is ever parked). A cancelled waiter gives up its place; a cancelled or finished holder
- * hands its permit to the next waiter.
+ * Non-blocking semaphore: at most {@code max} calls run at once; further callers wait in a FIFO queue as pending
+ * Unis (no thread is ever parked, no lock is taken: calls come from every event loop). Permits are counted in one
+ * atomic integer and taken only by compare-and-set, so two threads can never both take the last one; a waiter's
+ * own state is also switched by compare-and-set, so a permit handed to a waiter that was cancelled meanwhile goes
+ * back instead of being lost. A cancelled waiter gives up its place; a finished holder hands its permit on.
  */
 final class InFlightLimiter {
 
     private final int max;
-    private final Deque<Waiter> waiting = new ArrayDeque<>();
-    private int inUse;
+    private final AtomicInteger free;
+    private final Queue<Waiter> waiting = new ConcurrentLinkedQueue<>();
 
     InFlightLimiter(int max) {
         this.max = Math.max(1, max);
+        this.free = new AtomicInteger(this.max);
     }
 
     /** Runs {@code call} once a permit is free and releases the permit when it terminates in any way. */
@@ -32,59 +35,64 @@ final class InFlightLimiter {
         });
     }
 
-    synchronized int inFlight() {
-        return inUse;
+    int inFlight() {
+        return max - free.get();
     }
 
-    synchronized int queued() {
+    int queued() {
         return waiting.size();
     }
 
     private void enqueue(Waiter waiter, UniEmitter<? super Void> emitter) {
         waiter.emitter = emitter;
-        boolean granted;
-        synchronized (this) {
-            granted = inUse < max && waiting.isEmpty();
-            if (granted) {
-                inUse++;
-                waiter.state.set(Waiter.GRANTED);
+        // the fast path must not overtake anyone already waiting
+        if (waiting.isEmpty() && tryTake()) {
+            if (waiter.state.compareAndSet(Waiter.WAITING, Waiter.GRANTED)) {
+                emitter.complete(null);
             } else {
-                waiting.addLast(waiter);
+                release();
             }
+            return;
         }
-        if (granted) {
-            emitter.complete(null);
-        }
+        waiting.add(waiter);
+        // a permit freed between the check above and the add would otherwise wait for the next release
+        handOver();
     }
 
     private void finish(Waiter waiter) {
         if (waiter.state.compareAndSet(Waiter.WAITING, Waiter.CANCELLED)) {
-            synchronized (this) {
-                waiting.remove(waiter);
-            }
+            waiting.remove(waiter);
             return;
         }
         if (waiter.state.compareAndSet(Waiter.GRANTED, Waiter.RELEASED)) {
-            handOver();
+            release();
         }
     }
 
-    /** Gives the freed permit to the first waiter still waiting, or returns it to the pool. */
+    private void release() {
+        free.incrementAndGet();
+        handOver();
+    }
+
+    /** Gives free permits to waiters still waiting, first come first served, while both last. */
     private void handOver() {
-        while (true) {
-            Waiter next;
-            synchronized (this) {
-                next = waiting.pollFirst();
-                if (next == null) {
-                    inUse--;
-                    return;
-                }
-            }
-            if (next.state.compareAndSet(Waiter.WAITING, Waiter.GRANTED)) {
+        while (!waiting.isEmpty() && tryTake()) {
+            Waiter next = waiting.poll();
+            if (next != null && next.state.compareAndSet(Waiter.WAITING, Waiter.GRANTED)) {
                 next.emitter.complete(null);
-                return;
+            } else {
+                free.incrementAndGet(); // nobody left to take it, or the waiter was cancelled meanwhile
             }
         }
+    }
+
+    private boolean tryTake() {
+        for (int now = free.get(); now > 0; now = free.get()) {
+            if (free.compareAndSet(now, now - 1)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static final class Waiter {

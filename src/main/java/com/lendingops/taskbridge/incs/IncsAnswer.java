@@ -17,9 +17,9 @@ sealed interface IncsAnswer {
     }
 
     /** Metric tag for this answer on the given route. */
-    default String outcome(String route) {
+    default String outcome(IncsRoute route) {
         if (this instanceof Ok) {
-            return "create".equals(route) ? "created" : "ok";
+            return route.successOutcome();
         }
         CreateResult result = ((Failed) this).result();
         if (result instanceof CreateResult.PhoneBusy) {
@@ -30,6 +30,9 @@ sealed interface IncsAnswer {
         }
         if (result instanceof CreateResult.Unauthorized) {
             return "unauthorized";
+        }
+        if (result instanceof CreateResult.NotSent) {
+            return "not_sent";
         }
         return "unavailable";
     }

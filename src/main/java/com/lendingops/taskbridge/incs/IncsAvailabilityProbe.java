@@ -18,14 +18,11 @@ class IncsAvailabilityProbe {
 
     private final IncsAvailability availability;
     private final IncsGateway gateway;
-    private final IncsTransport transport;
     private final PageBase pageBase;
 
-    IncsAvailabilityProbe(IncsAvailability availability, IncsGateway gateway, IncsTransport transport,
-                          PageBase pageBase) {
+    IncsAvailabilityProbe(IncsAvailability availability, IncsGateway gateway, PageBase pageBase) {
         this.availability = availability;
         this.gateway = gateway;
-        this.transport = transport;
         this.pageBase = pageBase;
     }
 
@@ -35,6 +32,6 @@ class IncsAvailabilityProbe {
             return Uni.createFrom().voidItem();
         }
         int firstPage = pageBase.known().orElse(1);
-        return gateway.exchange(IncsGateway.PROBE, transport.list(PROBE_QUERY, firstPage)).replaceWithVoid();
+        return gateway.exchange(IncsRequest.probe(PROBE_QUERY, firstPage)).replaceWithVoid();
     }
 }

@@ -1,13 +1,14 @@
 package com.lendingops.taskbridge.incs;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 
 /**
  * The one bean through which the service talks to incs: owns the rate budget, the in-flight limit, the circuit
- * breaker, retries of idempotent calls and the classification of every answer. Observable state:
+ * breaker, retries of idempotent calls and the classification of every answer. Calls go one way: this client (or
+ * {@link TaskLister}) builds an {@link IncsRequest} with {@link IncsPayloads}, {@link IncsGateway} guards and
+ * classifies it, {@link IncsTransport} sends it; the answer comes back the same way. Observable state:
  * {@link #isCircuitOpen()}, {@link #isUnauthorized()}, {@link #isAvailable()}, and the CDI event
  * {@link IncsAvailabilityChanged} on every change of it.
  */
@@ -15,18 +16,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class IncsClient {
 
     private final IncsGateway gateway;
-    private final IncsTransport transport;
+    private final IncsPayloads payloads;
     private final TaskLister lister;
     private final IncsAvailability availability;
-    private final ObjectMapper mapper;
 
-    IncsClient(IncsGateway gateway, IncsTransport transport, TaskLister lister, IncsAvailability availability,
-               ObjectMapper mapper) {
+    IncsClient(IncsGateway gateway, IncsPayloads payloads, TaskLister lister, IncsAvailability availability) {
         this.gateway = gateway;
-        this.transport = transport;
+        this.payloads = payloads;
         this.lister = lister;
         this.availability = availability;
-        this.mapper = mapper;
     }
 
     /**
@@ -34,21 +32,19 @@ public class IncsClient {
      * outcome, including an open circuit ({@code Unavailable("circuit open", false, ...)}), is a result.
      */
     public Uni<CreateResult> createTask(CreateTaskCommand command) {
-        String body;
-        try {
-            body = mapper.writeValueAsString(command);
-        } catch (JsonProcessingException e) {
-            return Uni.createFrom().failure(new IllegalArgumentException("cannot serialise the create command", e));
-        }
-        return gateway.exchange(IncsGateway.CREATE, transport.create(body))
-                .map(answer -> gateway.payloads().toCreateResult(answer));
+        return createTask(command, Instant.MAX);
     }
 
-    // TEMPORARY SHIM (branch ingest): the incs branch implements this signature for real (sendBy checked right
-    // before the request is written, CreateResult.NotSent otherwise). Until it is merged, sendBy is ignored here.
-    // On merge, take the incs branch's IncsClient and drop this method.
-    public Uni<CreateResult> createTask(CreateTaskCommand command, java.time.Instant sendBy) {
-        return createTask(command);
+    /**
+     * One POST attempt that is written only if {@code sendBy} has not come yet at the instant of writing (after the
+     * in-flight permit and the rate slot were obtained, on the injected clock); otherwise nothing is sent and the
+     * result is {@link CreateResult.NotSent}. Claim fencing rests on this: a request whose claim ends while it
+     * waits can never reach incs after another worker took the claim over. Never fails, like the one-argument form.
+     */
+    public Uni<CreateResult> createTask(CreateTaskCommand command, Instant sendBy) {
+        return Uni.createFrom().item(() -> IncsRequest.create(payloads.createBody(command)))
+                .chain(request -> gateway.exchange(request, sendBy))
+                .map(payloads::toCreateResult);
     }
 
     /**
@@ -56,7 +52,12 @@ public class IncsClient {
      * transient errors; fails with {@link IncsCallException} ({@code unauthorized()} for 401/10001).
      */
     public Uni<TaskPage> listTasks(TaskQuery query) {
-        return lister.list(query);
+        return lister.list(query, ListCallCounter.NONE);
+    }
+
+    /** As {@link #listTasks(TaskQuery)}, telling {@code counter} about every request sent (retries, probes). */
+    public Uni<TaskPage> listTasks(TaskQuery query, ListCallCounter counter) {
+        return lister.list(query, counter);
     }
 
     /** True while incs is considered down: calls are refused without reaching it until a probe succeeds. */

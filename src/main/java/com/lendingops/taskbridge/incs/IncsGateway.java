@@ -6,6 +6,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -22,9 +23,6 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 class IncsGateway {
 
-    static final String CREATE = "create";
-    static final String LIST = "list";
-    static final String PROBE = "probe";
     static final String CIRCUIT_OPEN = "circuit open";
 
     /** Slots a call may give up because taking its connection made it late, before it fails unsent. */
@@ -38,35 +36,42 @@ class IncsGateway {
     private final IncsTransport transport;
     private final IncsClientMetrics metrics;
     private final IncsAnswerClassifier classifier;
-    private final IncsPayloads payloads;
+    private final Clock clock;
 
     IncsGateway(IncsConfig config, IncsAvailability availability, RateBudget rateBudget, IncsTransport transport,
-                IncsClientMetrics metrics, ObjectMapper mapper) {
+                IncsClientMetrics metrics, ObjectMapper mapper, Clock clock) {
+        this.clock = clock;
         this.availability = availability;
         this.limiter = new InFlightLimiter(config.maxInFlight());
         this.rateBudget = rateBudget;
         this.transport = transport;
         this.metrics = metrics;
-        this.classifier = new IncsAnswerClassifier(mapper);
-        this.payloads = new IncsPayloads(mapper);
+        this.classifier = new IncsAnswerClassifier(mapper, config.retryAfterMax());
         metrics.trackLimiter(limiter);
     }
 
-    IncsPayloads payloads() {
-        return payloads;
+    /** Makes one attempt of {@code request} under every guard, with no send-by instant. */
+    Uni<IncsAnswer> exchange(IncsRequest request) {
+        return exchange(request, Instant.MAX);
     }
 
-    /** Makes one attempt of {@code call} on {@code route} under every guard. */
-    Uni<IncsAnswer> exchange(String route, IncsTransport.HttpCall call) {
+    /**
+     * Makes one attempt of {@code request} under every guard; if {@code sendBy} has come by the instant
+     * the request would be written (checked after the permit and the slot were obtained), nothing is written and
+     * the answer is a {@link CreateResult.NotSent}.
+     */
+    Uni<IncsAnswer> exchange(IncsRequest request, Instant sendBy) {
+        IncsRoute route = request.route();
         return Uni.createFrom().deferred(() -> {
             IncsCircuitBreaker.Permission permission = availability.circuit().tryEnter();
             if (permission == IncsCircuitBreaker.Permission.REFUSED) {
-                metrics.recordShortCircuit(route);
+                metrics.recordShortCircuit(route.tag());
                 Duration remaining = availability.circuit().remainingOpen();
                 return Uni.createFrom().item(new IncsAnswer.Failed(new CreateResult.Unavailable(CIRCUIT_OPEN, false,
                         remaining.isZero() ? Optional.empty() : Optional.of(remaining)), false));
             }
-            return backOnCallerContext(limiter.withPermit(() -> sendInSlot(route, call, System.nanoTime(), MAX_SLOTS)))
+            return backOnCallerContext(limiter.withPermit(
+                    () -> sendInSlot(request, sendBy, System.nanoTime(), MAX_SLOTS)))
                     .invoke(answer -> availability.record(permission, answer))
                     .onCancellation().invoke(() -> availability.abandoned(permission));
         });
@@ -81,45 +86,63 @@ class IncsGateway {
         return caller == null ? answer : answer.emitOn(task -> caller.runOnContext(ignored -> task.run()));
     }
 
-    private Uni<IncsAnswer> sendInSlot(String route, IncsTransport.HttpCall call, long started, int slotsLeft) {
+    private Uni<IncsAnswer> sendInSlot(IncsRequest request, Instant sendBy, long started, int slotsLeft) {
+        if (!beforeSendBy(sendBy)) {
+            // do not spend a slot of the shared budget on a request that may no longer be sent
+            return Uni.createFrom().item(pastSendBy(sendBy));
+        }
         return rateBudget.awaitSlot().onItemOrFailure().transformToUni((slot, budgetFailure) -> budgetFailure == null
-                ? sendOnTime(route, call, started, slotsLeft, slot)
+                ? sendOnTime(request, sendBy, started, slotsLeft, slot)
                 : Uni.createFrom().item(notSent(budgetFailure)));
     }
 
+    private boolean beforeSendBy(Instant sendBy) {
+        return clock.instant().isBefore(sendBy);
+    }
+
+    private static IncsAnswer pastSendBy(Instant sendBy) {
+        return new IncsAnswer.Failed(new CreateResult.NotSent("send-by instant " + sendBy + " passed before sending"),
+                false);
+    }
+
     /** Takes a connection, then writes at once if the slot still holds, else gives it up for the next one. */
-    private Uni<IncsAnswer> sendOnTime(String route, IncsTransport.HttpCall call, long started, int slotsLeft,
+    private Uni<IncsAnswer> sendOnTime(IncsRequest request, Instant sendBy, long started, int slotsLeft,
                                        RateBudget.Slot slot) {
+        IncsRoute route = request.route();
         long connecting = System.nanoTime();
-        return transport.connect(call).onItemOrFailure().transformToUni((connected, connectFailure) -> {
+        return transport.connect(request).onItemOrFailure().transformToUni((connected, connectFailure) -> {
             if (connectFailure != null) {
                 return Uni.createFrom().item(recorded(route, classifier.classifyFailure(connectFailure), connecting));
             }
-            Optional<Uni<IncsTransport.HttpAnswer>> sent = connected.sendIf(slot::onTime);
+            Optional<Uni<IncsTransport.HttpAnswer>> sent = connected.sendIf(
+                    () -> slot.onTime() && beforeSendBy(sendBy));
             if (sent.isPresent()) {
                 return classified(route, sent.get(), started);
             }
             connected.discard();
-            return slotsLeft > 1 ? sendInSlot(route, call, started, slotsLeft - 1)
+            if (!beforeSendBy(sendBy)) {
+                return Uni.createFrom().item(pastSendBy(sendBy));
+            }
+            return slotsLeft > 1 ? sendInSlot(request, sendBy, started, slotsLeft - 1)
                     : Uni.createFrom().item(notSent(new IllegalStateException("no rate slot could be met in time")));
         });
     }
 
-    private Uni<IncsAnswer> classified(String route, Uni<IncsTransport.HttpAnswer> answer, long started) {
+    private Uni<IncsAnswer> classified(IncsRoute route, Uni<IncsTransport.HttpAnswer> answer, long started) {
         long sent = System.nanoTime();
         if (rateBudget.limited()) {
             metrics.recordRateLimitWait(Duration.ofNanos(sent - started));
         }
-        return answer.map(http -> classifier.classify(http.status(), http.body(), http.retryAfter(), Instant.now()))
+        return answer.map(http -> classifier.classify(http.status(), http.body(), http.retryAfter(), clock.instant()))
                 .onFailure().recoverWithItem(classifier::classifyFailure)
                 .map(classified -> recorded(route, classified, sent));
     }
 
-    private IncsAnswer recorded(String route, IncsAnswer answer, long since) {
-        metrics.recordCall(route, answer.outcome(route), Duration.ofNanos(System.nanoTime() - since));
+    private IncsAnswer recorded(IncsRoute route, IncsAnswer answer, long since) {
+        metrics.recordCall(route.tag(), answer.outcome(route), Duration.ofNanos(System.nanoTime() - since));
         if (answer instanceof IncsAnswer.Failed failed
                 && failed.result() instanceof CreateResult.Unavailable unavailable) {
-            LOG.debugf("incs %s unavailable: %s", route, unavailable.reason());
+            LOG.debugf("incs %s unavailable: %s", route.tag(), unavailable.reason());
         }
         return answer;
     }

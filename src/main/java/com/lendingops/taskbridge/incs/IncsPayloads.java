@@ -1,22 +1,35 @@
 package com.lendingops.taskbridge.incs;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Reads the {@code data} of a successful incs answer into this service's types, tolerating missing fields.
- * Uses the application's ObjectMapper, whose snake_case naming matches incs.
+ * Translates between this service's types and incs JSON: writes request bodies, reads the {@code data} of a
+ * successful answer (tolerating missing fields of a task, not a list of another shape). Uses the application's
+ * ObjectMapper, whose snake_case naming matches incs. Pure: no I/O, used by the callers of the gateway.
  */
+@Singleton
 final class IncsPayloads {
 
     private final ObjectMapper mapper;
 
     IncsPayloads(ObjectMapper mapper) {
         this.mapper = mapper;
+    }
+
+    /** The POST /external/tasks body of {@code command}. */
+    String createBody(CreateTaskCommand command) {
+        try {
+            return mapper.writeValueAsString(command);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot serialise the create command", e);
+        }
     }
 
     /** Turns a POST answer into the caller's terms; a success without a readable task stays ambiguous. */
@@ -35,19 +48,33 @@ final class IncsPayloads {
         }
     }
 
-    /** Reads a list answer's data: no list means empty, no total means the list's size. */
+    /**
+     * Reads a list answer's data, which must have the documented shape {@code {"total":N,"data":[TASK,...]}}:
+     * anything else (no list, no total, a task that is not an object) fails, because reading it as an empty page
+     * would tell the caller "no such task" when it only means "could not tell".
+     */
     TaskPage toTaskPage(JsonNode data) throws IOException {
         JsonNode items = data.path("data");
-        List<IncsTaskView> tasks = new ArrayList<>();
-        if (items.isArray()) {
-            for (JsonNode item : items) {
-                if (item.isObject()) {
-                    tasks.add(mapper.treeToValue(item, IncsTaskView.class));
-                }
-            }
+        long count = totalOf(data.path("total"));
+        if (!items.isArray() || count < 0) {
+            throw new IOException("list answer without the documented {\"total\":N,\"data\":[...]} shape");
         }
-        JsonNode total = data.path("total");
-        long count = total.canConvertToLong() || total.isTextual() ? total.asLong(tasks.size()) : tasks.size();
+        List<IncsTaskView> tasks = new ArrayList<>();
+        for (JsonNode item : items) {
+            if (!item.isObject() || !item.hasNonNull("id")) {
+                throw new IOException("list answer with an item that is not a task");
+            }
+            tasks.add(mapper.treeToValue(item, IncsTaskView.class));
+        }
         return new TaskPage(count, List.copyOf(tasks));
+    }
+
+    /** The count in {@code total} (a number or a numeric string), -1 when there is none. */
+    private static long totalOf(JsonNode total) {
+        if (total.isIntegralNumber() && total.canConvertToLong()) {
+            return total.asLong();
+        }
+        String text = total.isTextual() ? total.asText().trim() : "";
+        return text.matches("\\d{1,18}") ? Long.parseLong(text) : -1;
     }
 }

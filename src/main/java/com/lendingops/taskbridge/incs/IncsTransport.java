@@ -1,31 +1,40 @@
 package com.lendingops.taskbridge.incs;
 
 import com.lendingops.taskbridge.config.IncsConfig;
-import io.netty.handler.codec.http.QueryStringEncoder;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.AbstractVerticle;
 import io.vertx.core.Context;
+import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
-import io.vertx.core.impl.VertxInternal;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 
 /**
- * Sends raw requests to incs over a pooled keep-alive HTTP/1.1 client: base URL, bearer token and timeouts from
- * {@link IncsConfig}. A call has two steps so that the rate budget can judge the instant a request really
- * leaves: {@link #connect} takes a connection (setting one up if none is idle, which can take a while, more so
- * with TLS) without writing anything, then {@link ConnectedRequest#sendIf} writes the whole request at once, or
- * nothing. An HTTP error status is an answer, never a failure; only transport failures fail the Uni. Everything
- * happens on one event loop of its own and the Unis emit there: callers that need their own context back must hop.
+ * Sends raw requests to incs over pooled keep-alive HTTP/1.1 connections: base URL, bearer token and timeouts from
+ * {@link IncsConfig}. A call has two steps so that the rate budget can judge the instant a request really leaves:
+ * {@link #connect} takes a connection (setting one up if none is idle, which can take a while, more so with TLS)
+ * without writing anything, then {@link ConnectedRequest#sendIf} writes the whole request at once, or nothing. An
+ * HTTP error status is an answer, never a failure; only transport failures fail the Uni.
+ *
+ * <p>Threads: traffic is spread over several <em>lanes</em>, each an event-loop context of its own (a verticle
+ * instance, so only public Vert.x API) with an HTTP client and pool used from that context only. A pooled
+ * connection lives on the event loop of the context that opened it, and a response read on another event loop
+ * than its request's context reaches the request's listeners asynchronously, so the first body chunks could
+ * arrive before anyone reads them and be dropped; one client per context keeps connection, request and answer on
+ * one thread, as the single shared context did, without putting all incs traffic on one thread. A caller on an
+ * event loop gets the lane of its own thread when there is one (no thread hop); others are spread round robin.
+ * The Unis emit on the lane's context: callers that need their own context back must hop.
  */
 @ApplicationScoped
 class IncsTransport {
@@ -34,88 +43,96 @@ class IncsTransport {
     record HttpAnswer(int status, String body, String retryAfter) {
     }
 
-    /** One request to make: method, path with query string, and a JSON body (null for none). */
-    record HttpCall(HttpMethod method, String uri, String body) {
+    /** One event-loop context, its thread, and the HTTP client used from it alone. */
+    private record Lane(Context context, Thread thread, HttpClient client) {
     }
 
     private static final String JSON = "application/json";
     private static final Logger LOG = Logger.getLogger(IncsTransport.class);
 
-    private final HttpClient client;
-    private final Context io;
+    private final Vertx vertx;
     private final URI base;
-    private final String tasksPath;
+    private final String pathPrefix;
     private final String authorization;
     private final Duration timeout;
+    private final int poolSize;
+    private final Uni<List<Lane>> lanes;
+    private final AtomicInteger nextLane = new AtomicInteger();
 
     IncsTransport(Vertx vertx, IncsConfig config) {
+        this.vertx = vertx;
         this.base = URI.create(config.apiUrl());
-        String prefix = base.getRawPath() == null ? "" : base.getRawPath().replaceAll("/+$", "");
-        this.tasksPath = prefix + "/external/tasks";
+        this.pathPrefix = base.getRawPath() == null ? "" : base.getRawPath().replaceAll("/+$", "");
         this.timeout = config.requestTimeout();
         this.authorization = "Bearer " + config.apiToken();
-        this.client = vertx.httpClientBuilder()
+        // the in-flight limit caps the calls of all lanes together; a lane's pool never makes a call wait after
+        // its rate slot was taken
+        this.poolSize = Math.max(config.maxInFlight(), 1);
+        int laneCount = Math.max(1, Math.min(poolSize, 2 * Runtime.getRuntime().availableProcessors()));
+        this.lanes = Uni.createFrom().completionStage(() -> startLanes(laneCount)).memoize().indefinitely();
+    }
+
+    /** Takes a connection for {@code request}, setting one up if none is idle; writes nothing yet. */
+    Uni<ConnectedRequest> connect(IncsRequest request) {
+        RequestOptions options = options(request);
+        Thread caller = Thread.currentThread();
+        return lanes.chain(all -> Uni.createFrom().emitter(emitter -> {
+            AtomicBoolean over = new AtomicBoolean();
+            emitter.onTermination(() -> over.set(true));
+            Lane lane = laneFor(all, caller);
+            lane.context().runOnContext(ignored -> lane.client().request(options).onFailure(emitter::fail)
+                    .onSuccess(connected -> {
+                        if (over.get()) {
+                            connected.reset(); // cancelled meanwhile: give the connection back
+                        } else {
+                            emitter.complete(new ConnectedRequest(connected, request.body(), timeout));
+                        }
+                    }));
+        }));
+    }
+
+    private Lane laneFor(List<Lane> all, Thread caller) {
+        for (Lane lane : all) {
+            if (lane.thread() == caller) {
+                return lane;
+            }
+        }
+        return all.get(Math.floorMod(nextLane.getAndIncrement(), all.size()));
+    }
+
+    private RequestOptions options(IncsRequest request) {
+        boolean https = "https".equalsIgnoreCase(base.getScheme());
+        int port = base.getPort() != -1 ? base.getPort() : https ? 443 : 80;
+        RequestOptions options = new RequestOptions().setMethod(request.route().method()).setHost(base.getHost())
+                .setPort(port).setSsl(https).setURI(pathPrefix + request.pathAndQuery()).setFollowRedirects(false)
+                .setConnectTimeout(millis(timeout)).setIdleTimeout(millis(timeout))
+                .putHeader(HttpHeaders.AUTHORIZATION, authorization).putHeader(HttpHeaders.ACCEPT, JSON);
+        if (request.body() != null) {
+            options.putHeader(HttpHeaders.CONTENT_TYPE, JSON);
+        }
+        return options;
+    }
+
+    /** Deploys {@code count} instances of a verticle, each on its own event-loop context, each with a client. */
+    private java.util.concurrent.CompletionStage<List<Lane>> startLanes(int count) {
+        List<Lane> started = new CopyOnWriteArrayList<>();
+        return vertx.deployVerticle(() -> new AbstractVerticle() {
+            @Override
+            public void start() {
+                started.add(new Lane(context, Thread.currentThread(), newClient()));
+            }
+        }, new DeploymentOptions().setInstances(count)).map(id -> List.copyOf(started)).toCompletionStage();
+    }
+
+    private HttpClient newClient() {
+        return vertx.httpClientBuilder()
                 .with(new HttpClientOptions().setName("incs").setKeepAlive(true).setConnectTimeout(millis(timeout)))
-                .with(new PoolOptions().setHttp1MaxSize(Math.max(config.maxInFlight(), 1)))
+                .with(new PoolOptions().setHttp1MaxSize(poolSize))
                 // a broken connection also fails its request, which is classified and counted; without a handler
                 // Vert.x would log every reset by incs as an error of its own
                 .withConnectHandler(connection -> connection.exceptionHandler(
                         failure -> LOG.debugf("incs connection failed: %s", failure.toString())))
                 .build();
-        // A pooled connection lives on the event loop of the context that opened it, and a response read on
-        // another event loop than its request's context reaches the request's listeners asynchronously, so the
-        // first body chunks can arrive before anyone reads them and are dropped (seen as "unreadable response
-        // body"). Making every request from this one context keeps connection, request and answer on one thread.
-        this.io = ((VertxInternal) vertx).createEventLoopContext();
-    }
-
-    HttpCall create(String jsonBody) {
-        return new HttpCall(HttpMethod.POST, tasksPath, jsonBody);
-    }
-
-    /** GET /external/tasks for one page as incs counts pages; null parameters are not sent. */
-    HttpCall list(TaskQuery query, int apiPage) {
-        QueryStringEncoder uri = new QueryStringEncoder(tasksPath, StandardCharsets.UTF_8);
-        addIfSet(uri, "task_id", query.taskId());
-        addIfSet(uri, "creation_id", query.creationId());
-        addIfSet(uri, "type", query.type());
-        addIfSet(uri, "status", query.status());
-        addIfSet(uri, "name", query.name());
-        addIfSet(uri, "start_at", query.startAt());
-        addIfSet(uri, "end_at", query.endAt());
-        addIfSet(uri, "page", apiPage);
-        addIfSet(uri, "page_size", query.pageSize());
-        return new HttpCall(HttpMethod.GET, uri.toString(), null);
-    }
-
-    /** Takes a connection for {@code call}, setting one up if none is idle; writes nothing yet. */
-    Uni<ConnectedRequest> connect(HttpCall call) {
-        boolean https = "https".equalsIgnoreCase(base.getScheme());
-        int port = base.getPort() != -1 ? base.getPort() : https ? 443 : 80;
-        RequestOptions options = new RequestOptions().setMethod(call.method()).setHost(base.getHost()).setPort(port)
-                .setSsl(https).setURI(call.uri()).setFollowRedirects(false)
-                .setConnectTimeout(millis(timeout)).setIdleTimeout(millis(timeout))
-                .putHeader(HttpHeaders.AUTHORIZATION, authorization).putHeader(HttpHeaders.ACCEPT, JSON);
-        if (call.body() != null) {
-            options.putHeader(HttpHeaders.CONTENT_TYPE, JSON);
-        }
-        return Uni.createFrom().emitter(emitter -> {
-            AtomicBoolean over = new AtomicBoolean();
-            emitter.onTermination(() -> over.set(true));
-            io.runOnContext(ignored -> client.request(options).onFailure(emitter::fail).onSuccess(request -> {
-                if (over.get()) {
-                    request.reset(); // cancelled meanwhile: give the connection back
-                } else {
-                    emitter.complete(new ConnectedRequest(request, call.body(), timeout));
-                }
-            }));
-        });
-    }
-
-    private static void addIfSet(QueryStringEncoder uri, String name, Object value) {
-        if (value != null) {
-            uri.addParam(name, value.toString());
-        }
     }
 
     private static int millis(Duration duration) {

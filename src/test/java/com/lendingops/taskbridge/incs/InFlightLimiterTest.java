@@ -49,4 +49,33 @@ class InFlightLimiterTest {
         assertThat(running).hasSize(2);
         assertThat(limiter.inFlight()).isZero();
     }
+
+    @Test
+    void neverGrantsMoreThanMaxPermitsUnderConcurrentCallersAndLosesNone() throws Exception {
+        InFlightLimiter shared = new InFlightLimiter(3);
+        java.util.concurrent.atomic.AtomicInteger running = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger mostAtOnce = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(8);
+        List<java.util.concurrent.CompletableFuture<Integer>> calls = new ArrayList<>();
+        try {
+            for (int i = 0; i < 2000; i++) {
+                int id = i;
+                calls.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> id, threads)
+                        .thenCompose(ignored -> shared.withPermit(() -> Uni.createFrom().item(() -> {
+                            mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
+                            Thread.onSpinWait();
+                            running.decrementAndGet();
+                            return id;
+                        }).emitOn(threads)).subscribeAsCompletionStage()));
+            }
+            java.util.concurrent.CompletableFuture.allOf(calls.toArray(java.util.concurrent.CompletableFuture[]::new))
+                    .get(1, java.util.concurrent.TimeUnit.MINUTES);
+        } finally {
+            threads.shutdownNow();
+        }
+
+        assertThat(mostAtOnce.get()).isLessThanOrEqualTo(3);
+        assertThat(shared.inFlight()).isZero();
+        assertThat(shared.queued()).isZero();
+    }
 }

@@ -26,7 +26,7 @@ class IncsAnswerClassifierTest {
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
-    private final IncsAnswerClassifier classifier = new IncsAnswerClassifier(MAPPER);
+    private final IncsAnswerClassifier classifier = new IncsAnswerClassifier(MAPPER, Duration.ofMinutes(1));
     private final IncsPayloads payloads = new IncsPayloads(MAPPER);
 
     private CreateResult create(int status, String body) {
@@ -69,8 +69,72 @@ class IncsAnswerClassifierTest {
     }
 
     @Test
-    void otherGeneralErrorIsInvalid() {
+    void generalErrorWithAValidationMessageIsInvalid() {
         assertThat(create(200, error(400, "name is required"))).isEqualTo(new CreateResult.Invalid(400, "name is required"));
+        assertThat(create(400, error(400, "name is required"))).isEqualTo(new CreateResult.Invalid(400, "name is required"));
+    }
+
+    @Test
+    void generalErrorWithoutAMessageSaysNothingAboutTheRequestAndIsUnavailable() {
+        assertUnavailableAndAmbiguous(create(400, error(400, "")));
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {404, 405, 409, 410, 413, 451})
+    void otherClientErrorsInTheIncsEnvelopeAreUnavailableNeverInvalid(int code) {
+        assertUnavailableAndAmbiguous(create(code, error(code, "Not Found.")));
+        assertUnavailableAndAmbiguous(create(200, error(code, "Not Found.")));
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {400, 404, 405, 409, 422})
+    void clientErrorStatusWithAGatewayHtmlPageIsUnavailable(int httpStatus) {
+        assertUnavailableAndAmbiguous(create(httpStatus,
+                "<html><head><title>" + httpStatus + "</title></head><body><center>nginx</center></body></html>"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "{\"timestamp\":\"2026-04-07T10:00:00Z\",\"status\":404,\"error\":\"Not Found\",\"path\":\"/external/tasks\"}",
+        "{\"message\":\"no Route matched with those values\"}",
+        "{\"error\":\"not_found\"}",
+        "[]"})
+    void clientErrorStatusWithANonIncsJsonBodyIsUnavailable(String body) {
+        assertUnavailableAndAmbiguous(create(404, body));
+        assertUnavailableAndAmbiguous(create(400, body));
+    }
+
+    @Test
+    void successStatusWithANonIncsJsonBodyIsUnavailable() {
+        assertUnavailableAndAmbiguous(create(200, "{\"message\":\"ok\"}"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "<html><body><h1>Access denied</h1></body></html>", "{\"message\":\"Forbidden\"}"})
+    void forbiddenIsAnAuthProblemWhateverTheBody(String body) {
+        assertThat(create(403, body)).isInstanceOf(CreateResult.Unauthorized.class);
+    }
+
+    @Test
+    void forbiddenCodeInsideHttp200IsAnAuthProblem() {
+        assertThat(create(200, error(403, "Forbidden."))).isInstanceOf(CreateResult.Unauthorized.class);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"<html>502 Bad Gateway</html>", "{\"message\":\"An invalid response was received\"}", ""})
+    void badGatewayIsUnavailableAndAmbiguousWhateverTheBody(String body) {
+        assertUnavailableAndAmbiguous(create(502, body));
+    }
+
+    @Test
+    void incompleteTaskIsPhoneBusyNotInvalid() {
+        assertThat(create(400, error(400, "User is in an incomplete task.")))
+                .isInstanceOf(CreateResult.PhoneBusy.class);
+    }
+
+    private static void assertUnavailableAndAmbiguous(CreateResult result) {
+        assertThat(result).isInstanceOf(CreateResult.Unavailable.class);
+        assertThat(((CreateResult.Unavailable) result).ambiguous()).isTrue();
     }
 
     @ParameterizedTest
@@ -127,13 +191,39 @@ class IncsAnswerClassifierTest {
     }
 
     @Test
-    void listAnswerToleratesMissingFields() throws Exception {
+    void listAnswerToleratesMissingTaskFields() throws Exception {
         IncsAnswer answer = classifier.classify(200,
-                "{\"status\":\"success\",\"code\":200,\"data\":{\"data\":[{\"id\":1},{\"id\":2,\"logs\":[]}]}}",
+                "{\"status\":\"success\",\"code\":200,\"data\":{\"total\":\"7\",\"data\":[{\"id\":1},{\"id\":2,\"logs\":[]}]}}",
                 null, NOW);
         TaskPage page = payloads.toTaskPage(((IncsAnswer.Ok) answer).data());
-        assertThat(page.total()).isEqualTo(2);
+        assertThat(page.total()).isEqualTo(7);
         assertThat(page.tasks()).extracting(IncsTaskView::id).containsExactly(1L, 2L);
         assertThat(page.tasks().get(0).logsOrEmpty()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{}", "{\"total\":0}", "{\"data\":[]}", "{\"total\":1,\"data\":{}}",
+        "{\"total\":1,\"data\":null}", "{\"total\":\"many\",\"data\":[]}", "{\"total\":2,\"data\":[1,2]}",
+        "{\"total\":1,\"data\":[{\"name\":\"no id\"}]}", "[]", "null"})
+    void listAnswerWithoutTheDocumentedShapeIsAFailureNeverAnEmptyPage(String data) {
+        IncsAnswer answer = classifier.classify(200,
+                "{\"status\":\"success\",\"code\":200,\"message\":\"\",\"data\":" + data + "}", null, NOW);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> payloads.toTaskPage(((IncsAnswer.Ok) answer).data()))
+                .isInstanceOf(java.io.IOException.class);
+    }
+
+    @Test
+    void emptyListAnswerOfTheDocumentedShapeIsAnEmptyPage() throws Exception {
+        IncsAnswer answer = classifier.classify(200,
+                "{\"status\":\"success\",\"code\":200,\"data\":{\"total\":0,\"data\":[]}}", null, NOW);
+
+        assertThat(payloads.toTaskPage(((IncsAnswer.Ok) answer).data()).tasks()).isEmpty();
+    }
+
+    @Test
+    void hugeRetryAfterIsCapped() {
+        CreateResult result = create(429, error(429, "Too Many Attempts."), "99999999999999999999");
+        assertThat(((CreateResult.Unavailable) result).retryAfter()).contains(Duration.ofMinutes(1));
     }
 }

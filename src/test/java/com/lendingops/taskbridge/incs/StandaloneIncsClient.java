@@ -12,6 +12,7 @@ import jakarta.enterprise.util.TypeLiteral;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
+import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -34,9 +35,10 @@ final class StandaloneIncsClient {
         IncsClientMetrics metrics = new IncsClientMetrics(new SimpleMeterRegistry(), availability);
         IncsTransport transport = new IncsTransport(Arc.container().instance(Vertx.class).get(), config);
         IncsGateway gateway = new IncsGateway(config, availability, new RateBudget(pool, config), transport, metrics,
-                mapper);
-        TaskLister lister = new TaskLister(gateway, transport, new PageBase(config), metrics, config);
-        return new IncsClient(gateway, transport, lister, availability, mapper);
+                mapper, Clock.systemUTC());
+        IncsPayloads payloads = new IncsPayloads(mapper);
+        TaskLister lister = new TaskLister(gateway, payloads, new PageBase(config), metrics, config);
+        return new IncsClient(gateway, payloads, lister, availability);
     }
 
     static IncsConfig override(IncsConfig base, Map<String, Object> overrides) {

@@ -23,6 +23,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
  * GET|PUT /admin/options                   response style (partial update): {"style":"always_200","page_base":0,
  *                                           "conversation_id_in_list":false,"conversation_id_on_create":false,
  *                                           "logs_in_create_response":true,"sort_descending":true}
+ * GET    /admin/gateway                    gateway windows still to come: {"windows":[{"page":"html-404","ms":..}]}
+ * PUT    /admin/gateway                    {"windows":[{"page":"html-404","ms":10000},{"page":"json-403","ms":..}]}
+ *                                           replaces them, the first starting now (pages: {@link GatewayPage})
+ * DELETE /admin/gateway                    incs answers again
  * GET|PUT /admin/timeline                  {"enabled":true,"start_after_ms":..,"remark_every_ms":..,
  *                                           "remarks":[..],"finish_after_ms":..,"terminate_fraction":0.2}
  * </pre>
@@ -77,6 +81,14 @@ final class AdminControlRoutes {
                 sim.updateResponseOptions(current -> AdminJson.options(current, body));
                 return AdminJson.options(sim.responseOptions());
             }
+            case "GET /admin/gateway" -> {
+                return AdminJson.gateway(sim.gateway());
+            }
+            case "PUT /admin/gateway" -> {
+                sim.gateway().set(AdminJson.gatewayWindows(body));
+                return AdminJson.gateway(sim.gateway());
+            }
+            case "DELETE /admin/gateway" -> sim.gateway().clear();
             case "GET /admin/timeline" -> {
                 return AdminJson.timeline(sim.lifecycle().timeline());
             }

@@ -95,6 +95,24 @@ final class AdminJson {
                 body.path("page_row_cap").asInt(current.pageRowCap()));
     }
 
+    /** {@code {"windows":[{"page":"html-404","ms":9500},...]}}: the windows still to come, current one first. */
+    static ObjectNode gateway(GatewayWindows gateway) {
+        ObjectNode node = Json.object();
+        ArrayNode windows = node.putArray("windows");
+        gateway.remaining().forEach(window -> windows.addObject().put("page", window.page().key())
+                .put("ms", window.length().toMillis()));
+        return node;
+    }
+
+    static List<GatewayWindows.Window> gatewayWindows(JsonNode body) {
+        List<GatewayWindows.Window> windows = new ArrayList<>();
+        for (JsonNode window : body.path("windows")) {
+            windows.add(new GatewayWindows.Window(GatewayPage.parse(AdminApiHandler.required(window, "page").asText()),
+                    Duration.ofMillis(AdminApiHandler.required(window, "ms").asLong())));
+        }
+        return windows;
+    }
+
     static ObjectNode timeline(TaskTimeline timeline) {
         ObjectNode node = Json.object()
                 .put("enabled", timeline.enabled())

@@ -14,8 +14,9 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Serves /external/*: records the arrival, injects connection faults, applies the rate limit, 5xx
- * faults and the bearer token check (in that order), then creates or lists tasks. Runs on the
+ * Serves /external/*: records the arrival, lets an open gateway window answer instead of incs, injects
+ * connection faults, applies the rate limit, 5xx faults and the bearer token check (in that order), then creates
+ * or lists tasks. Runs on the
  * event loop; state calls are short synchronized sections, never I/O.
  */
 final class ExternalApiHandler {
@@ -30,6 +31,13 @@ final class ExternalApiHandler {
         Route route = Route.of(req.method(), req.path());
         long now = sim.config().ticker().getAsLong();
         sim.counters().arrival(route, now);
+        Optional<GatewayPage> gatewayPage = sim.gateway().current();
+        if (gatewayPage.isPresent()) {
+            sim.counters().outcome(route, Outcome.GATEWAY);
+            GatewayPage page = gatewayPage.get();
+            write(req, page.status(), page.contentType(), page.body(), sim.faults().latencyMillis(route), null);
+            return;
+        }
         Fault early = sim.faults().beforeProcessing(route);
         if (early == Fault.RESET) {
             sim.counters().outcome(route, Outcome.RESET);
@@ -128,12 +136,16 @@ final class ExternalApiHandler {
     }
 
     private void send(HttpServerRequest req, int status, ObjectNode body, long latency, String retryAfter) {
-        String text = Json.write(body);
+        write(req, status, "application/json", Json.write(body), latency, retryAfter);
+    }
+
+    private void write(HttpServerRequest req, int status, String contentType, String text, long latency,
+                       String retryAfter) {
         Runnable write = () -> {
             if (req.response().closed() || req.response().ended()) {
                 return;
             }
-            req.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, "application/json");
+            req.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, contentType);
             if (retryAfter != null) {
                 req.response().putHeader("Retry-After", retryAfter);
             }

@@ -30,6 +30,7 @@ public final class IncsSimulator implements AutoCloseable {
     private final FaultInjector faults;
     private final TaskLifecycle lifecycle;
     private final TaskJson json;
+    private final GatewayWindows gateway;
     private final AtomicLong nextSeedPhone = new AtomicLong(6_289_900_000_000L);
     private volatile String token;
     private volatile ResponseOptions responseOptions;
@@ -44,6 +45,7 @@ public final class IncsSimulator implements AutoCloseable {
         this.faults = new FaultInjector(random, config.faults(), config.rateLimit());
         this.lifecycle = new TaskLifecycle(vertx, store, random, config.timeline());
         this.json = new TaskJson(config.zone());
+        this.gateway = new GatewayWindows(config.ticker());
         this.token = config.token();
         this.responseOptions = config.responseOptions();
     }
@@ -122,6 +124,11 @@ public final class IncsSimulator implements AutoCloseable {
         return faults;
     }
 
+    /** Windows during which a gateway in front of incs answers instead of it (HTML/JSON 403, 404, 502). */
+    public GatewayWindows gateway() {
+        return gateway;
+    }
+
     public SimulatorCounters counters() {
         return counters;
     }
@@ -181,6 +188,11 @@ public final class IncsSimulator implements AutoCloseable {
         return store.reassign(id, assignee);
     }
 
+    /** Changes {@code assignee_username} without any log (a reassignment incs does not log; may be blank). */
+    public SimTask reassignWithoutLog(long id, String assignee) {
+        return store.reassign(id, assignee, false);
+    }
+
     public SimTask complete(long id) {
         return moveToStatus(id, SimTask.COMPLETED);
     }
@@ -189,9 +201,13 @@ public final class IncsSimulator implements AutoCloseable {
         return moveToStatus(id, SimTask.TERMINATED);
     }
 
-    /** Back to the start configuration: no tasks, no counters, initial token, options, timeline, faults. */
+    /**
+     * Back to the start configuration: no tasks, no counters, initial token, options, timeline, faults, no gateway
+     * window.
+     */
     public void reset() {
         store.clear();
+        gateway.clear();
         counters.reset();
         faults.clear();
         faults.set(config.faults());

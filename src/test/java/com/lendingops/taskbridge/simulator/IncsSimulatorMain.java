@@ -40,10 +40,12 @@ public final class IncsSimulatorMain {
         SimulatorArgs parsed = SimulatorArgs.parse(args);
         IncsSimulator sim = IncsSimulator.start(parsed.config());
         sim.seedTasks(parsed.seedActive(), SimTask.IN_PROGRESS);
+        sim.gateway().set(parsed.gateway());
         // the token is a secret even here: say only which option set it
         System.out.println("incs simulator listening on " + sim.baseUrl()
                 + " (API /external/tasks, bearer token from --token, admin /admin/*"
                 + (parsed.config().timeline().enabled() ? ", tasks progress by themselves" : "")
+                + (parsed.gateway().isEmpty() ? "" : ", gateway answering first: " + parsed.gateway())
                 + (parsed.seedActive() > 0 ? ", " + parsed.seedActive() + " active tasks seeded" : "") + ")");
         return sim;
     }

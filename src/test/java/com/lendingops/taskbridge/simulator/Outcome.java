@@ -25,7 +25,9 @@ public enum Outcome {
     /** Task created, then the connection was reset without a response. */
     DROPPED_AFTER_CREATE,
     /** Task created, then never answered. */
-    HUNG_AFTER_CREATE;
+    HUNG_AFTER_CREATE,
+    /** Answered by the gateway in front of incs (a {@link GatewayPage}); incs never saw the request. */
+    GATEWAY;
 
     /** The counter key, e.g. {@code "error_500"}. */
     public String key() {

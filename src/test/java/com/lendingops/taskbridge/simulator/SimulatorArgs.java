@@ -2,13 +2,14 @@ package com.lendingops.taskbridge.simulator;
 
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * Command-line options of {@link IncsSimulatorMain}, read into a {@link SimulatorConfig} plus the
- * number of active tasks to seed at start.
+ * number of active tasks to seed at start and the gateway windows to open at start.
  */
-record SimulatorArgs(SimulatorConfig config, int seedActive) {
+record SimulatorArgs(SimulatorConfig config, int seedActive, List<GatewayWindows.Window> gateway) {
 
     static final String USAGE = """
             Options (all optional):
@@ -29,6 +30,8 @@ record SimulatorArgs(SimulatorConfig config, int seedActive) {
               --retry-after              send Retry-After with 429
               --latency MS | MIN-MAX     added latency in milliseconds, fixed or uniform
               --error-rate F, --reset-rate F, --timeout-rate F, --drop-after-create-rate F
+              --gateway PAGE:S[,PAGE:S]  from start, a gateway answers instead of incs: PAGE (html-404, html-403,
+                                         html-502, json-404, json-403, json-502) for S seconds each, then incs
               --seed-active N            create N in-progress tasks at start
               --random-seed N            seed of random faults
             """;
@@ -41,6 +44,7 @@ record SimulatorArgs(SimulatorConfig config, int seedActive) {
         int rate = 0;
         boolean retryAfter = false;
         int seedActive = 0;
+        List<GatewayWindows.Window> gateway = List.of();
         List<String> list = List.of(args);
         for (int i = 0; i < list.size(); i++) {
             String option = list.get(i);
@@ -71,6 +75,7 @@ record SimulatorArgs(SimulatorConfig config, int seedActive) {
                 case "--timeout-rate" -> faults = faults.withTimeoutRate(Double.parseDouble(list.get(++i)));
                 case "--drop-after-create-rate" ->
                         faults = faults.withDropAfterCreateRate(Double.parseDouble(list.get(++i)));
+                case "--gateway" -> gateway = gatewayWindows(list.get(++i));
                 case "--seed-active" -> seedActive = Integer.parseInt(list.get(++i));
                 case "--random-seed" -> builder.randomSeed(Long.parseLong(list.get(++i)));
                 default -> throw new IllegalArgumentException("unknown option " + option + "\n" + USAGE);
@@ -78,7 +83,17 @@ record SimulatorArgs(SimulatorConfig config, int seedActive) {
         }
         SimulatorConfig config = builder.responseOptions(options).timeline(timeline).faults(faults)
                 .rateLimit(new RateLimit(rate, retryAfter)).build();
-        return new SimulatorArgs(config, seedActive);
+        return new SimulatorArgs(config, seedActive, gateway);
+    }
+
+    private static List<GatewayWindows.Window> gatewayWindows(String value) {
+        return Arrays.stream(value.split(",")).map(window -> {
+            String[] parts = window.split(":", 2);
+            if (parts.length != 2) {
+                throw new IllegalArgumentException("--gateway wants PAGE:SECONDS[,PAGE:SECONDS...], got " + value);
+            }
+            return new GatewayWindows.Window(GatewayPage.parse(parts[0]), seconds(parts[1]));
+        }).toList();
     }
 
     private static TaskTimeline timed(TaskTimeline current, String start, String every, String finish) {

@@ -1,6 +1,8 @@
 package com.lendingops.taskbridge.simulator;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -16,8 +18,8 @@ final class SimulatorClient {
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
 
-    /** One answer: HTTP status, headers and the parsed JSON body. */
-    record Reply(int status, HttpHeaders headers, JsonNode body) {
+    /** One answer: HTTP status, headers, the parsed JSON body (missing when not JSON) and the raw body. */
+    record Reply(int status, HttpHeaders headers, JsonNode body, String raw) {
         int code() {
             return body.path("code").asInt();
         }
@@ -97,10 +99,19 @@ final class SimulatorClient {
         }
     }
 
+    private static JsonNode jsonOrMissing(String body) {
+        try {
+            return Json.MAPPER.readTree(body);
+        } catch (JsonProcessingException notJson) {
+            return MissingNode.getInstance();
+        }
+    }
+
     private Reply sendOrThrow(HttpRequest request) throws IOException {
         try {
             HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-            return new Reply(response.statusCode(), response.headers(), Json.MAPPER.readTree(response.body()));
+            return new Reply(response.statusCode(), response.headers(), jsonOrMissing(response.body()),
+                    response.body());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

@@ -3,6 +3,8 @@ package com.lendingops.taskbridge.simulator;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -139,9 +141,24 @@ public final class SimulatorProcess implements AutoCloseable {
             return call("GET", "/admin/counters");
         }
 
+        /** PUT /admin/gateway: a gateway answers instead of incs for these windows, the first starting now. */
+        public void gateway(List<GatewayWindows.Window> windows) {
+            ObjectNode body = Json.object();
+            ArrayNode list = body.putArray("windows");
+            windows.forEach(window -> list.addObject().put("page", window.page().key())
+                    .put("ms", window.length().toMillis()));
+            call("PUT", "/admin/gateway", Json.write(body));
+        }
+
         private JsonNode call(String method, String path) {
+            return call(method, path, null);
+        }
+
+        private JsonNode call(String method, String path, String json) {
             HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30))
-                    .method(method, HttpRequest.BodyPublishers.noBody()).build();
+                    .header("Content-Type", "application/json")
+                    .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                            : HttpRequest.BodyPublishers.ofString(json)).build();
             try {
                 HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() != 200) {

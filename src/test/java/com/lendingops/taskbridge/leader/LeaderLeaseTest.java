@@ -1,4 +1,4 @@
-package com.lendingops.taskbridge.sync;
+package com.lendingops.taskbridge.leader;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

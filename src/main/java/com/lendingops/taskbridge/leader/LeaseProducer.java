@@ -1,4 +1,4 @@
-package com.lendingops.taskbridge.sync;
+package com.lendingops.taskbridge.leader;
 
 import com.lendingops.taskbridge.config.SyncConfig;
 import io.vertx.mutiny.sqlclient.Pool;
