@@ -62,6 +62,25 @@ final class ProcessThreads {
         return total == 0 ? Optional.empty() : Optional.of(new Busiest(name, (double) max / total));
     }
 
+    /** The {@code n} busiest threads of a phase with their shares, for the log ("name 41 %, ..."). */
+    static String top(Optional<Sample> before, Optional<Sample> after, int n) {
+        if (before.isEmpty() || after.isEmpty()) {
+            return "n/a";
+        }
+        Map<String, Long> byThread = new HashMap<>();
+        long total = 0;
+        for (Map.Entry<Long, Ticks> e : after.get().threads().entrySet()) {
+            Ticks earlier = before.get().threads().get(e.getKey());
+            long delta = e.getValue().ticks() - (earlier == null ? 0 : earlier.ticks());
+            byThread.merge(e.getValue().name() + "#" + e.getKey(), delta, Long::sum);
+            total += delta;
+        }
+        long sum = Math.max(1, total);
+        return byThread.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(n)
+                .map(e -> String.format(java.util.Locale.ROOT, "%s %.0f %%", e.getKey(), 100.0 * e.getValue() / sum))
+                .collect(java.util.stream.Collectors.joining(", "));
+    }
+
     /** Resident set size in MB ({@code VmRSS}). */
     static Optional<Double> rssMegabytes(long pid) {
         try {

@@ -60,7 +60,7 @@ final class ScenarioRunner {
                 BridgeProcess bridge = startBridge(scenario, topics, database, simulator)) {
             out.printf("(%s) PostgreSQL fsync=%s%n", scenario.key(), database.fsync());
             publisher.publish(topics.input(), events.range(0, warmup));
-            if (awaitCreated(database, warmup, scenario, Duration.ofMinutes(2)) < warmup) {
+            if (awaitCreated(database, warmup, scenario, options.scenarioTimeout()) < warmup) {
                 throw new IllegalStateException("the warm-up events were not all created:\n" + bridge.logTail(20));
             }
             return measure(scenario, topics, events, database, simulator, publisher, bridge);
@@ -91,6 +91,8 @@ final class ScenarioRunner {
         Optional<Duration> cpuAfter = bridge.handle().info().totalCpuDuration();
         Optional<ProcessThreads.Sample> threadsAfter = ProcessThreads.sample(bridge.handle().pid());
         Optional<Double> rss = ProcessThreads.rssMegabytes(bridge.handle().pid());
+        out.printf("(%s) busiest bridge threads: %s%n", scenario.key(),
+                ProcessThreads.top(threadsBefore, threadsAfter, 6));
         sleep(STATS_FLUSH);
         long transactions = database.transactions() - transactionsBefore - (database.ownQueries() - ownBefore);
         CallLatencyHistogram latency = BridgeMetrics.scrapeCallLatency(bridge.baseUrl()).since(latencyBefore);
