@@ -2,11 +2,11 @@ package com.lendingops.taskbridge.api;
 
 import com.lendingops.taskbridge.deadletter.DeadLetterReader;
 import com.lendingops.taskbridge.incs.IncsClient;
+import com.lendingops.taskbridge.leader.LeaderLease;
+import com.lendingops.taskbridge.leader.LeaseProducer;
 import com.lendingops.taskbridge.query.Summary;
 import com.lendingops.taskbridge.query.SummaryQueries;
 import com.lendingops.taskbridge.sync.CycleReport;
-import com.lendingops.taskbridge.sync.LeaderLease;
-import com.lendingops.taskbridge.sync.LeaseProducer;
 import com.lendingops.taskbridge.sync.SyncMetrics;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;

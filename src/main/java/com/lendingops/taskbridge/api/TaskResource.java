@@ -101,6 +101,10 @@ public class TaskResource {
         if (result instanceof Result.LookupFailed failed) {
             throw ApiException.unavailable("incs: " + failed.reason() + "; try again later");
         }
+        if (result instanceof Result.NotLeader) {
+            throw ApiException.conflict("this replica does not hold the sync lease, and only the leader records"
+                    + " changes; the leader refreshes task " + taskId + " within one sync interval");
+        }
         if (result instanceof Result.AbsentFromIncs) {
             throw ApiException.conflict("incs does not return task " + taskId
                     + "; the sync counts it towards 'missing'");

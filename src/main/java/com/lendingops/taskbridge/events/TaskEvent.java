@@ -38,13 +38,29 @@ public record TaskEvent(String id, EventType type, String caseId, String subject
                 data.caseId(), null, time, data);
     }
 
-    public static TaskEvent rejected(TaskNotCreated data, OffsetDateTime time) {
-        return new TaskEvent(idFor("rejected:" + data.eventId()), EventType.REJECTED, data.caseId(), null, time,
-                data);
+    /**
+     * Rejection after {@code attempts} attempts (0 at intake). The attempt count is part of the id, so a request an
+     * operator retried that is rejected again publishes a second event instead of a duplicate of the first.
+     */
+    public static TaskEvent rejected(TaskNotCreated data, int attempts, OffsetDateTime time) {
+        return new TaskEvent(idFor("rejected:" + data.eventId() + occurrence(attempts)), EventType.REJECTED,
+                data.caseId(), null, time, data);
     }
 
-    public static TaskEvent failed(TaskNotCreated data, OffsetDateTime time) {
-        return new TaskEvent(idFor("failed:" + data.eventId()), EventType.FAILED, data.caseId(), null, time, data);
+    /** Failure after {@code attempts} attempts; per occurrence like {@link #rejected}. */
+    public static TaskEvent failed(TaskNotCreated data, int attempts, OffsetDateTime time) {
+        return new TaskEvent(idFor("failed:" + data.eventId() + occurrence(attempts)), EventType.FAILED,
+                data.caseId(), null, time, data);
+    }
+
+    /** An operator's cancellation of a deferred request: an id of its own, never a duplicate of a failure. */
+    public static TaskEvent cancelled(TaskNotCreated data, int attempts, OffsetDateTime time) {
+        return new TaskEvent(idFor("cancelled:" + data.eventId() + ":" + attempts), EventType.FAILED,
+                data.caseId(), null, time, data);
+    }
+
+    private static String occurrence(int attempts) {
+        return attempts == 0 ? "" : ":" + attempts;
     }
 
     /** Status change reported by an incs log (type 3): keyed by that log. */

@@ -77,7 +77,7 @@ public class CreatedTaskRecorder {
                         held.eventId());
                 return Uni.createFrom().item(Outcome.SUPERSEDED);
             }
-            return insertInitialLogs(c, view, now).chain(() -> store.write(c, change, -1))
+            return insertInitialLogs(c, view, now).chain(() -> store.write(c, change, RequestStore.UNFENCED))
                     .invoke(outcome -> {
                         if (outcome == Outcome.SUPERSEDED) {
                             throw new AlreadyCreated();

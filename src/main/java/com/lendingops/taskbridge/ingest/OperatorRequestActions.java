@@ -1,105 +1,93 @@
 package com.lendingops.taskbridge.ingest;
 
-import com.lendingops.taskbridge.events.TaskEvent;
-import com.lendingops.taskbridge.events.TaskNotCreated;
-import com.lendingops.taskbridge.outbox.OutboxWriter;
-import com.lendingops.taskbridge.task.RequestState;
-import com.lendingops.taskbridge.task.TaskRequest;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Clock;
-import java.time.OffsetDateTime;
-import java.util.function.Function;
 
 /**
- * The two things an operator may do to a request, as transitions of the normal request lifecycle (the single
- * entry point for them, to be re-pointed at the lifecycle type when the ingest core is rebuilt):
+ * What an operator may do to a request, as transitions of {@link RequestLifecycle} written through
+ * {@link RequestStore} (the same row, the outbox events in the same transaction):
  * <ul>
- *   <li><b>retry</b> a {@code failed} or {@code rejected} request: it goes back to {@code received}, due now, and
- *   the retry scheduler submits it like any other (claim, reconciliation of an ambiguous earlier attempt, one
- *   POST, per-case order), so exactly-once holds as for every attempt. An event rejected at intake has no stored
- *   incs request and cannot be retried: the producer must send a corrected event.</li>
- *   <li><b>cancel</b> a {@code deferred} request: it ends {@code failed} with reason
- *   {@code cancelled_by_operator}, and {@code collection.task.failed} is written to the outbox in the same
- *   transaction.</li>
+ *   <li><b>retry</b> a {@code failed} or {@code rejected} request: back to {@code received}, due now; the retry
+ *   scheduler sends it like any other, so exactly-once holds as for every attempt. An event rejected at intake has
+ *   no stored incs request and cannot be retried: the producer must send a corrected event.</li>
+ *   <li><b>cancel</b> a {@code deferred} request: it ends {@code failed} with reason {@code cancelled_by_operator},
+ *   and {@code collection.task.failed} is published.</li>
  * </ul>
- * A concurrent change (the scheduler started an attempt meanwhile) wins: the action reports NotAllowed.
+ * The row is locked while the lifecycle decides, so a concurrent attempt either comes first (and the action is
+ * refused for the state it left) or after (and finds the new state).
  */
 @ApplicationScoped
 public class OperatorRequestActions {
 
-    public static final String CANCELLED_BY_OPERATOR = "cancelled_by_operator";
+    public static final String CANCELLED_BY_OPERATOR = RequestLifecycle.CANCELLED_BY_OPERATOR;
 
-    private final OutboxWriter outbox;
+    static final String LOCK = "select " + RequestStore.COLUMNS + " from task_request where event_id = $1 for update";
+
+    private final RequestStore store;
+    private final RequestLifecycle lifecycle;
     private final RetryScheduler scheduler;
-    private final Clock clock;
 
-    public OperatorRequestActions(OutboxWriter outbox, RetryScheduler scheduler, Clock clock) {
-        this.outbox = outbox;
+    public OperatorRequestActions(RequestStore store, RequestLifecycle lifecycle, RetryScheduler scheduler) {
+        this.store = store;
+        this.lifecycle = lifecycle;
         this.scheduler = scheduler;
-        this.clock = clock;
     }
 
     public Uni<OperatorActionResult> retry(String eventId, String actor) {
-        return change(eventId, r -> {
-            if (r.state != RequestState.FAILED && r.state != RequestState.REJECTED) {
-                return notAllowed(r, "only failed or rejected requests can be retried");
-            }
-            if (r.requestBody == null) {
-                return notAllowed(r, "rejected at intake (the event itself is invalid): send a corrected event");
-            }
-            OffsetDateTime now = OffsetDateTime.now(clock);
-            r.state = RequestState.RECEIVED;
-            r.nextAttemptAt = now;
-            r.failures = 0;
-            r.deferredSince = null;
-            r.blockingTaskId = null;
-            r.awaitsOwnTask = false;
-            r.lastError = "retry requested by " + actor + " after: " + r.lastError;
-            r.updatedAt = now;
-            return Uni.createFrom().item(new OperatorActionResult.Applied(r.state.dbValue()));
-        }).invoke(result -> {
-            if (result instanceof OperatorActionResult.Applied) {
-                scheduler.pollSoon();
-            }
-        });
+        return change(eventId, (row, body) -> body == null
+                ? refused(row, "rejected at intake (the event itself is invalid): send a corrected event")
+                : lifecycle.retryByOperator(row, actor)
+                        .<Decision>map(Decision.Apply::new)
+                        .orElseGet(() -> refused(row, "only failed or rejected requests can be retried")))
+                .invoke(result -> {
+                    if (result instanceof OperatorActionResult.Applied) {
+                        scheduler.pollSoon();
+                    }
+                });
     }
 
     public Uni<OperatorActionResult> cancel(String eventId, String actor) {
-        return change(eventId, r -> {
-            if (r.state != RequestState.DEFERRED) {
-                return notAllowed(r, "only deferred requests can be cancelled");
-            }
-            OffsetDateTime now = OffsetDateTime.now(clock);
-            RequestLedger.settle(r, RequestState.FAILED, CANCELLED_BY_OPERATOR, now);
-            TaskNotCreated data = new TaskNotCreated(r.eventId, r.caseId, CANCELLED_BY_OPERATOR,
-                    "cancelled by operator " + actor + " while deferred");
-            return outbox.append(cancelled(data, r.attempts, now))
-                    .replaceWith(new OperatorActionResult.Applied(r.state.dbValue()));
-        });
+        return change(eventId, (row, body) -> lifecycle.cancelByOperator(row, actor)
+                .<Decision>map(Decision.Apply::new)
+                .orElseGet(() -> refused(row, "only deferred requests can be cancelled")));
     }
 
-    private Uni<OperatorActionResult> change(String eventId,
-                                             Function<TaskRequest, Uni<OperatorActionResult>> transition) {
-        return Panache.withTransaction(() -> TaskRequest.<TaskRequest>findById(eventId)
-                        .chain(r -> r == null ? Uni.createFrom().item(new OperatorActionResult.NotFound())
-                                : transition.apply(r)))
-                .onFailure(DatabaseErrors::isConcurrentUpdate).recoverWithItem(
-                        new OperatorActionResult.NotAllowed(null, "the request changed meanwhile; look again"));
+    private sealed interface Decision {
+        record Apply(RequestLifecycle.Change change) implements Decision { }
+        record Refuse(OperatorActionResult.NotAllowed result) implements Decision { }
     }
 
-    /**
-     * {@code collection.task.failed} with a ce_id of its own: a request retried after an earlier failure would
-     * otherwise reuse that failure's id, and the outbox would drop the cancellation as a duplicate.
-     */
-    private static TaskEvent cancelled(TaskNotCreated data, int attempts, OffsetDateTime now) {
-        TaskEvent failed = TaskEvent.failed(data, now);
-        return new TaskEvent(TaskEvent.idFor("cancelled:" + data.eventId() + ":" + attempts), failed.type(),
-                failed.caseId(), failed.subject(), failed.time(), failed.data());
+    @FunctionalInterface
+    private interface Decide {
+        Decision decide(RequestRow row, String requestBody);
     }
 
-    private static Uni<OperatorActionResult> notAllowed(TaskRequest r, String reason) {
-        return Uni.createFrom().item(new OperatorActionResult.NotAllowed(r.state.dbValue(), reason));
+    private Uni<OperatorActionResult> change(String eventId, Decide decide) {
+        return store.transaction(c -> c.preparedQuery(LOCK).execute(Tuple.of(eventId))
+                .chain(rows -> {
+                    if (rows.size() == 0) {
+                        return Uni.createFrom().item(new OperatorActionResult.NotFound());
+                    }
+                    Row row = rows.iterator().next();
+                    RequestRow request = RequestStore.rowOf(row);
+                    return apply(c, decide.decide(request, row.getString("request_body")));
+                }));
+    }
+
+    private Uni<OperatorActionResult> apply(SqlConnection c, Decision decision) {
+        if (decision instanceof Decision.Refuse refuse) {
+            return Uni.createFrom().item(refuse.result());
+        }
+        RequestLifecycle.Change change = ((Decision.Apply) decision).change();
+        return store.write(c, change, RequestStore.UNFENCED).map(outcome -> outcome == Outcome.SUPERSEDED
+                ? new OperatorActionResult.NotAllowed(null, "the request changed meanwhile; look again")
+                : new OperatorActionResult.Applied(change.row().state().dbValue()));
+    }
+
+    private static Decision refused(RequestRow row, String reason) {
+        return new Decision.Refuse(new OperatorActionResult.NotAllowed(row.state().dbValue(), reason));
     }
 }

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The one owner of a request's life: every state, every transition, both ordering rules (per case, per phone) and
@@ -30,6 +31,7 @@ public final class RequestLifecycle {
     static final String QUEUED_REASON = "queued_behind_deferred_request";
     static final String INCOMPLETE_TASK = "incomplete_task";
     static final String BLOCKING_TASK_UNTRACKED = "blocking_task_untracked";
+    public static final String CANCELLED_BY_OPERATOR = "cancelled_by_operator";
 
     private final Clock clock;
     private final LifecycleTiming timing;
@@ -83,7 +85,7 @@ public final class RequestLifecycle {
         RequestRow.Edit e = fresh.edit();
         settle(e, RequestState.REJECTED, details);
         return new Change(e.done(), List.of(TaskEvent.rejected(new TaskNotCreated(fresh.eventId(), fresh.caseId(),
-                reason, details), at(now))), Outcome.REJECTED);
+                reason, details), 0, at(now))), Outcome.REJECTED);
     }
 
     /** End of a claim taken now; the scheduler's SQL computes the same from the same clock reading. */
@@ -147,7 +149,7 @@ public final class RequestLifecycle {
         if (answer instanceof Answer.Invalid invalid) {
             settle(e, RequestState.REJECTED, invalid.message());
             return new Change(e.done(), List.of(TaskEvent.rejected(new TaskNotCreated(r.eventId(), r.caseId(),
-                    Rejection.INCS_REJECTED.code(), invalid.message()), at(now))), Outcome.REJECTED);
+                    Rejection.INCS_REJECTED.code(), invalid.message()), r.attempts(), at(now))), Outcome.REJECTED);
         }
         if (answer instanceof Answer.PhoneBusy busy) {
             return defer(r, e, busy, now);
@@ -179,6 +181,41 @@ public final class RequestLifecycle {
         e.lastError = waiting.reason();
         e.nextAttemptAt = now.plus(timing.probe());
         return Change.none(e.done(), Outcome.WAITING);
+    }
+
+    /**
+     * An operator retries a {@code failed} or {@code rejected} request: back to {@code received}, due now, so the
+     * scheduler sends it through the normal path (claim, reconciliation of an attempt that may have reached incs, one
+     * POST, per-case order). Empty when the state does not allow it.
+     */
+    public Optional<Change> retryByOperator(RequestRow r, String actor) {
+        if (r.state() != RequestState.FAILED && r.state() != RequestState.REJECTED) {
+            return Optional.empty();
+        }
+        RequestRow.Edit e = r.edit();
+        e.state = RequestState.RECEIVED;
+        e.nextAttemptAt = clock.instant();
+        e.claimUntil = null;
+        e.failures = 0;
+        e.deferredSince = null;
+        e.blockingTaskId = null;
+        e.awaitsOwnTask = false;
+        e.lastError = "retry requested by " + actor + " after: " + r.lastError();
+        return Optional.of(Change.none(e.done(), Outcome.QUEUED));
+    }
+
+    /** An operator cancels a {@code deferred} request: it ends {@code failed}, {@code cancelled_by_operator}. */
+    public Optional<Change> cancelByOperator(RequestRow r, String actor) {
+        if (r.state() != RequestState.DEFERRED) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        RequestRow.Edit e = r.edit();
+        settle(e, RequestState.FAILED, CANCELLED_BY_OPERATOR);
+        TaskNotCreated data = new TaskNotCreated(r.eventId(), r.caseId(), CANCELLED_BY_OPERATOR,
+                "cancelled by operator " + actor + " while deferred");
+        return Optional.of(new Change(e.done(), List.of(TaskEvent.cancelled(data, r.attempts(), at(now))),
+                Outcome.FAILED));
     }
 
     /** The due rule: may a worker claim this request now? {@code n} are the facts about its neighbours. */
@@ -258,7 +295,7 @@ public final class RequestLifecycle {
     private Change fail(RequestRow r, RequestRow.Edit e, String reason, String details, Instant now) {
         settle(e, RequestState.FAILED, details);
         return new Change(e.done(), List.of(TaskEvent.failed(new TaskNotCreated(r.eventId(), r.caseId(), reason,
-                details), at(now))), Outcome.FAILED);
+                details), r.attempts(), at(now))), Outcome.FAILED);
     }
 
     /** The attempt is over without a definite answer: back to received, suspect if it may have reached incs. */

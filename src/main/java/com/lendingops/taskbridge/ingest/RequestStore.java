@@ -59,6 +59,9 @@ public class RequestStore {
             update task_request set claim_until = null where event_id = $1 and claim_token = $2
               and state in ('received', 'submitting', 'deferred')""";
 
+    /** The fence of a write that does not hold the claim: "created" (a task exists) and operator actions. */
+    static final long UNFENCED = -1;
+
     private final Pool pool;
     private final OutboxRows outbox;
     private final Clock clock;

@@ -1,5 +1,7 @@
 package com.lendingops.taskbridge.sync;
 
+import com.lendingops.taskbridge.leader.LeaderLease;
+import com.lendingops.taskbridge.leader.LeaseFence;
 import com.lendingops.taskbridge.task.IncsTask;
 import com.lendingops.taskbridge.task.TaskEnded;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -29,19 +31,25 @@ public class SingleTaskResync {
         record LookupFailed(String reason) implements Result { }
         /** incs does not return the task: left to the cycle's missing-task counting. */
         record AbsentFromIncs() implements Result { }
+        /** This replica does not hold the sync lease; only the leader may record (fencing). */
+        record NotLeader() implements Result { }
     }
 
     private final TaskLookups lookups;
     private final TaskChangeRecorder recorder;
     private final VertxContexts contexts;
     private final Event<TaskEnded> taskEnded;
+    private final LeaderLease lease;
+    private final SyncCheckpoints checkpoints;
 
     public SingleTaskResync(TaskLookups lookups, TaskChangeRecorder recorder, VertxContexts contexts,
-                            Event<TaskEnded> taskEnded) {
+                            Event<TaskEnded> taskEnded, LeaderLease lease, SyncCheckpoints checkpoints) {
         this.lookups = lookups;
         this.recorder = recorder;
         this.contexts = contexts;
         this.taskEnded = taskEnded;
+        this.lease = lease;
+        this.checkpoints = checkpoints;
     }
 
     public Uni<Result> resync(long taskId) {
@@ -55,12 +63,15 @@ public class SingleTaskResync {
                     if (!task.tracking) {
                         return Uni.createFrom().item(new Result.NotTracked(task.status));
                     }
-                    return lookUpAndRecord(taskId, context);
+                    return lease.currentFence()
+                            .map(fence -> lookUpAndRecord(taskId, fence, context))
+                            .orElseGet(() -> Uni.createFrom().item(new Result.NotLeader()));
                 });
     }
 
-    private Uni<Result> lookUpAndRecord(long taskId, Executor context) {
-        return lookups.lookUp(List.of(taskId), new CycleStats()).chain(answers -> {
+    private Uni<Result> lookUpAndRecord(long taskId, LeaseFence fence, Executor context) {
+        CycleControl control = new CycleControl(lease, fence, checkpoints, () -> false);
+        return lookups.lookUp(List.of(taskId), control, new CycleStats()).chain(answers -> {
             TaskLookups.Lookup lookup = answers.get(0);
             if (lookup.failed()) {
                 return Uni.createFrom().item(new Result.LookupFailed("incs lookup failed"));
@@ -68,13 +79,11 @@ public class SingleTaskResync {
             if (lookup.view() == null) {
                 return Uni.createFrom().item(new Result.AbsentFromIncs());
             }
-            return Uni.createFrom().deferred(() -> recorder.recordView(lookup.view()))
+            return Uni.createFrom().deferred(() -> recorder.recordViews(List.of(lookup.view()), fence))
                     .runSubscriptionOn(context)
-                    .invoke(recorded -> {
-                        if (recorded.ended() != null) {
-                            contexts.runOnNewSafeContext(() -> taskEnded.fire(recorded.ended()));
-                        }
-                    })
+                    .map(control::unlessFenced)
+                    .invoke(recorded -> recorded.ended().forEach(
+                            ended -> contexts.runOnNewSafeContext(() -> taskEnded.fire(ended))))
                     .map(recorded -> (Result) new Result.Resynced(recorded.events(),
                             lookup.view().status() == null ? -1 : lookup.view().status()));
         });
