@@ -129,6 +129,9 @@ class OperatorActionsTest {
         post("/api/v1/tasks/12345/resync").then().statusCode(404);
         sim.complete(taskId);
         post("/api/v1/tasks/" + taskId + "/resync").then().statusCode(200).body("state", equalTo("completed"));
+        // An ended task stays tracked for one more read of its tail (remarks written just after the end); once the
+        // sync has let it go, there is nothing left to refresh.
+        ApiFixtures.update("update incs_task set tracking = false where task_id = ?", taskId);
         post("/api/v1/tasks/" + taskId + "/resync").then().statusCode(409)
                 .body("detail", containsString("no longer tracked"));
     }
