@@ -31,6 +31,20 @@ public interface IngestConfig {
     @WithDefault("64")
     int maxPending();
 
+    /**
+     * Share of {@code max-pending} kept for the retry scheduler: consumed events never take these slots, so
+     * recoveries and deferred requests progress during a Kafka backlog (0.25 = a quarter, at least one slot).
+     */
+    @WithDefault("0.25")
+    double schedulerReservedShare();
+
+    /** Longest any single database call of ingest may take before it counts as failed (BRIDGE_INGEST_DB_TIMEOUT). */
+    @WithDefault("10s")
+    Duration dbTimeout();
+
+    /** Records that can never be stored (the database refuses a value). */
+    Poison poison();
+
     /** Who gets a task when the event names no assignee. */
     Assignment assignment();
 
@@ -73,9 +87,20 @@ public interface IngestConfig {
         @WithDefault("1s")
         Duration pollInterval();
 
-        /** How long a replica owns a request it is submitting before another may take it over. */
+        /**
+         * How long a replica owns a request it is submitting before another may take it over. A request that waits
+         * longer than this for an in-flight permit or a rate slot is abandoned unsent and claimed again later, so
+         * keep it above max-pending / INCS_RATE_LIMIT_PER_SECOND.
+         */
         @WithDefault("2m")
         Duration claimDuration();
+
+        /**
+         * An attempt may write its request only until this long before its claim ends: covers clock skew between
+         * replicas (the claim's end is computed on one replica's clock and checked on another's).
+         */
+        @WithDefault("5s")
+        Duration sendMargin();
 
         /** How often a paused intake (401 or open circuit) probes incs to see whether it can resume. */
         @WithDefault("15s")
@@ -109,8 +134,29 @@ public interface IngestConfig {
         @WithDefault("5m")
         Duration window();
 
-        /** Most list pages read in one lookup (100 tasks each). */
-        @WithDefault("5")
+        /**
+         * Most list pages read in one lookup. Reaching it before every page that incs's total implies was read is a
+         * failed lookup (retried later), never "not found".
+         */
+        @WithDefault("50")
         int maxPages();
+
+        /**
+         * After an attempt whose outcome is unknown (timeout, reset, 5xx, crash), wait at least this long before
+         * looking its task up, so that a POST incs is still processing is found rather than sent again.
+         */
+        @WithDefault("30s")
+        Duration settleTime();
+    }
+
+    /** Poison records. */
+    interface Poison {
+
+        /**
+         * Tries of storing a record that the database refuses for good (SQLSTATE class 22, or a constraint other
+         * than the duplicate key) before it is dead-lettered with the reason; transient failures retry forever.
+         */
+        @WithDefault("3")
+        int maxTries();
     }
 }

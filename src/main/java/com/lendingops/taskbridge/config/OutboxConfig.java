@@ -32,13 +32,23 @@ public interface OutboxConfig {
     @WithDefault("100")
     int batchSize();
 
-    /** First pause after Kafka refused a batch; doubles per failure (BRIDGE_OUTBOX_BACKOFF_INITIAL). */
+    /**
+     * First pause after Kafka refused a row (for its key) or every row of a pass (for the whole relay); doubles
+     * per failure (BRIDGE_OUTBOX_BACKOFF_INITIAL).
+     */
     @WithDefault("1s")
     Duration backoffInitial();
 
     /** Longest pause between two attempts while Kafka keeps failing (BRIDGE_OUTBOX_BACKOFF_MAX). */
     @WithDefault("30s")
     Duration backoffMax();
+
+    /**
+     * Attempts after which a row Kafka refuses for good (record too large, not authorised) is parked: set aside,
+     * counted in {@code outbox_parked}, no longer blocking its key (BRIDGE_OUTBOX_PARK_AFTER_ATTEMPTS).
+     */
+    @WithDefault("5")
+    int parkAfterAttempts();
 
     /** How long published rows are kept before pruning (BRIDGE_OUTBOX_RETENTION). */
     @WithDefault("P7D")

@@ -28,6 +28,17 @@ public interface SyncConfig {
     @WithDefault("3")
     int missingAfterCycles();
 
+    /**
+     * How long a task declared missing waits before it is looked up again, and again after each miss; a task
+     * that reappears resumes (BRIDGE_SYNC_MISSING_RECHECK_INTERVAL).
+     */
+    @WithDefault("10m")
+    Duration missingRecheckInterval();
+
+    /** Active-scan pages read at the same time after the first (the incs client still rate-limits). */
+    @WithDefault("8")
+    int pageConcurrency();
+
     /** Concurrent by-id lookups of tasks that left the active scan (the incs client still rate-limits). */
     @WithDefault("4")
     int lookupConcurrency();

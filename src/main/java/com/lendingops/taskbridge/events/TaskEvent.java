@@ -12,7 +12,7 @@ import java.util.UUID;
  * @param id      {@code ce_id}, deterministic (see {@link #idFor(String)})
  * @param type    {@code ce_type}
  * @param caseId  record key
- * @param subject {@code ce_subject}: the incs task id when there is one, else null
+ * @param subject {@code ce_subject}: the id of the incs task the event is about (the request's own task), else null
  * @param time    {@code ce_time}
  * @param data    one of the records in this package, serialised as JSON (snake_case)
  */
@@ -29,31 +29,54 @@ public record TaskEvent(String id, EventType type, String caseId, String subject
                 String.valueOf(data.taskId()), time, data);
     }
 
-    /** One deferred event per deferral attempt, so each retry decision is visible downstream. */
+    /**
+     * One deferred event per deferral attempt, so each retry decision is visible downstream. No ce_subject: the
+     * request has no task yet, and the blocking task (in the data) is not what the event is about.
+     */
     public static TaskEvent deferred(TaskDeferred data, int attempt, OffsetDateTime time) {
         return new TaskEvent(idFor("deferred:" + data.eventId() + ":" + attempt), EventType.DEFERRED,
-                data.caseId(), data.blockingTaskId() == null ? null : String.valueOf(data.blockingTaskId()),
-                time, data);
-    }
-
-    public static TaskEvent rejected(TaskNotCreated data, OffsetDateTime time) {
-        return new TaskEvent(idFor("rejected:" + data.eventId()), EventType.REJECTED, data.caseId(), null, time,
-                data);
-    }
-
-    public static TaskEvent failed(TaskNotCreated data, OffsetDateTime time) {
-        return new TaskEvent(idFor("failed:" + data.eventId()), EventType.FAILED, data.caseId(), null, time, data);
+                data.caseId(), null, time, data);
     }
 
     /**
-     * Status change, keyed by the incs log that reported it, or by the transition itself when incs
-     * changed the status without writing a log.
+     * Rejection after {@code attempts} attempts (0 at intake). The attempt count is part of the id, so a request an
+     * operator retried that is rejected again publishes a second event instead of a duplicate of the first.
      */
-    public static TaskEvent statusChanged(TaskStatusChanged data, Long logId) {
-        String name = logId != null ? "log:" + data.taskId() + ":" + logId
-                : "status:" + data.taskId() + ":" + data.previousStatus() + "->" + data.status();
-        return new TaskEvent(idFor(name), EventType.STATUS_CHANGED, data.caseId(), String.valueOf(data.taskId()),
-                data.changedAt(), data);
+    public static TaskEvent rejected(TaskNotCreated data, int attempts, OffsetDateTime time) {
+        return new TaskEvent(idFor("rejected:" + data.eventId() + occurrence(attempts)), EventType.REJECTED,
+                data.caseId(), null, time, data);
+    }
+
+    /** Failure after {@code attempts} attempts; per occurrence like {@link #rejected}. */
+    public static TaskEvent failed(TaskNotCreated data, int attempts, OffsetDateTime time) {
+        return new TaskEvent(idFor("failed:" + data.eventId() + occurrence(attempts)), EventType.FAILED,
+                data.caseId(), null, time, data);
+    }
+
+    /** An operator's cancellation of a deferred request: an id of its own, never a duplicate of a failure. */
+    public static TaskEvent cancelled(TaskNotCreated data, int attempts, OffsetDateTime time) {
+        return new TaskEvent(idFor("cancelled:" + data.eventId() + ":" + attempts), EventType.FAILED,
+                data.caseId(), null, time, data);
+    }
+
+    private static String occurrence(int attempts) {
+        return attempts == 0 ? "" : ":" + attempts;
+    }
+
+    /** Status change reported by an incs log (type 3): keyed by that log. */
+    public static TaskEvent statusChanged(TaskStatusChanged data, long logId) {
+        return new TaskEvent(idFor("log:" + data.taskId() + ":" + logId), EventType.STATUS_CHANGED, data.caseId(),
+                String.valueOf(data.taskId()), data.changedAt(), data);
+    }
+
+    /**
+     * Status change incs made without writing a log: keyed by the task's log-less change sequence, so that
+     * every occurrence has an id of its own (the same transition can happen again) while a re-publish of the
+     * stored row keeps it.
+     */
+    public static TaskEvent statusChangedWithoutLog(TaskStatusChanged data, int changeSeq) {
+        return new TaskEvent(idFor(withoutLogName(data.taskId(), changeSeq)), EventType.STATUS_CHANGED,
+                data.caseId(), String.valueOf(data.taskId()), data.changedAt(), data);
     }
 
     public static TaskEvent assigned(TaskAssigned data, long logId) {
@@ -62,12 +85,17 @@ public record TaskEvent(String id, EventType type, String caseId, String subject
     }
 
     /**
-     * Reassignment that incs reported only through the task's {@code assignee_username}, without a
-     * type-2 log: keyed by the transition, like a log-less status change.
+     * Reassignment that incs reported only through the task's {@code assignee_username}, without a type-2
+     * log: keyed by the task's log-less change sequence (alice→bob, bob→alice, alice→bob are three events).
      */
-    public static TaskEvent assignedWithoutLog(TaskAssigned data) {
-        return new TaskEvent(idFor("assignee:" + data.taskId() + ":" + data.previousAssignee() + "->" + data.assignee()),
-                EventType.ASSIGNED, data.caseId(), String.valueOf(data.taskId()), data.assignedAt(), data);
+    public static TaskEvent assignedWithoutLog(TaskAssigned data, int changeSeq) {
+        return new TaskEvent(idFor(withoutLogName(data.taskId(), changeSeq)), EventType.ASSIGNED, data.caseId(),
+                String.valueOf(data.taskId()), data.assignedAt(), data);
+    }
+
+    /** The n-th log-less change of a task (status, assignee or missing), counted by the sync per task. */
+    private static String withoutLogName(long taskId, int changeSeq) {
+        return "change:" + taskId + ":" + changeSeq;
     }
 
     public static TaskEvent remarked(TaskRemarked data, long logId) {
@@ -75,8 +103,9 @@ public record TaskEvent(String id, EventType type, String caseId, String subject
                 String.valueOf(data.taskId()), data.remarkedAt(), data);
     }
 
-    public static TaskEvent missing(TaskMissing data) {
-        return new TaskEvent(idFor("missing:" + data.taskId()), EventType.MISSING, data.caseId(),
+    /** A task declared missing; it may reappear and go missing again, so each time is its own change. */
+    public static TaskEvent missing(TaskMissing data, int changeSeq) {
+        return new TaskEvent(idFor(withoutLogName(data.taskId(), changeSeq)), EventType.MISSING, data.caseId(),
                 String.valueOf(data.taskId()), data.missingSince(), data);
     }
 }

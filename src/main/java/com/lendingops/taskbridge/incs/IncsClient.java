@@ -52,7 +52,12 @@ public class IncsClient {
      * transient errors; fails with {@link IncsCallException} ({@code unauthorized()} for 401/10001).
      */
     public Uni<TaskPage> listTasks(TaskQuery query) {
-        return lister.list(query);
+        return lister.list(query, ListCallCounter.NONE);
+    }
+
+    /** As {@link #listTasks(TaskQuery)}, telling {@code counter} about every request sent (retries, probes). */
+    public Uni<TaskPage> listTasks(TaskQuery query, ListCallCounter counter) {
+        return lister.list(query, counter);
     }
 
     /** True while incs is considered down: calls are refused without reaching it until a probe succeeds. */

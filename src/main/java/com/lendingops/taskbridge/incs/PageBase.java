@@ -16,6 +16,13 @@ import org.jboss.logging.Logger;
  * evaluated for free and counts as one vote; the base is the one with more votes (the first decisive answer
  * while tied), so a single answer skewed by tasks created between incs's count and its page query cannot
  * overturn what many consistent answers established. The result is cached for the life of the process.
+ *
+ * <p>Short pages. incs, or a gateway in front of it, may answer fewer rows than {@code page_size} (and then
+ * number pages in those shorter units). A short page therefore proves nothing about the base: with an unknown
+ * cap c, page p holds {@code clamp(T-(p-1)c, 0, c)} rows when pages start at 1 and {@code clamp(T-pc, 0, c)}
+ * when they start at 0. An answer is decisive only if one base explains it for no cap c in [1, page_size] and
+ * the other does for some: e.g. an empty first page with T &gt; 0, or a first page holding all T rows, but not a
+ * first page of 20 rows out of 120 (pages start at 1 with c = 20, or at 0 with c = 100 and 20 left).
  */
 @Singleton
 public class PageBase {
@@ -26,6 +33,7 @@ public class PageBase {
     private long votesZero;
     private long votesOne;
     private Integer learned;
+    private int probes;
 
     public PageBase(IncsConfig config) {
         this.fixed = parse(config.pageBase());
@@ -45,20 +53,30 @@ public class PageBase {
         return Optional.ofNullable(fixed != null ? fixed : learned);
     }
 
-    /** The base this answer proves, if it is decisive. */
+    /** Grants one extra probe call while the base is unknown; at most two per process. */
+    public synchronized boolean claimProbe() {
+        if (probes >= 2) {
+            return false;
+        }
+        probes++;
+        return true;
+    }
+
+    /** The base this answer proves, if it is decisive (only a full page can be). */
     static Optional<Integer> evidence(int apiPage, int pageSize, long total, int count) {
-        if (apiPage < 1 || pageSize < 1 || total < 0) {
+        if (apiPage < 1 || pageSize < 1 || total < 0 || count < 0 || count > pageSize) {
             return Optional.empty();
         }
-        long ifOneBased = clamp(total - (long) (apiPage - 1) * pageSize, pageSize);
-        long ifZeroBased = clamp(total - (long) apiPage * pageSize, pageSize);
-        if (ifOneBased == ifZeroBased) {
+        boolean oneBasedFits = false;
+        boolean zeroBasedFits = false;
+        for (int cap = Math.max(1, count); cap <= pageSize; cap++) {
+            oneBasedFits |= clamp(total - (long) (apiPage - 1) * cap, cap) == count;
+            zeroBasedFits |= clamp(total - (long) apiPage * cap, cap) == count;
+        }
+        if (oneBasedFits == zeroBasedFits) {
             return Optional.empty();
         }
-        if (count == ifOneBased) {
-            return Optional.of(1);
-        }
-        return count == ifZeroBased ? Optional.of(0) : Optional.empty();
+        return Optional.of(oneBasedFits ? 1 : 0);
     }
 
     /** Records what an answer for {@code apiPage} proves (auto mode only). */

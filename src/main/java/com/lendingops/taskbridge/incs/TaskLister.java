@@ -15,7 +15,10 @@ import org.jboss.logging.Logger;
  * {@code incs.list-retry-max-backoff} ends the call at once with it, so the caller can wait instead of holding
  * a call open. While the page base is unknown (auto mode), the first page is asked as if numbering started at
  * 1 (the common choice); if that answer does not settle the question, one extra call for the last page under
- * that reading does (it is empty when numbering starts at 0). At most two extra calls per process.
+ * that reading does (it is empty when numbering starts at 0). At most two such probes per process
+ * ({@link PageBase#claimProbe()}), so a base that stays unknown (incs capping every page below
+ * {@code page_size}) never doubles the calls. Every request written, retries and probes included, is reported to
+ * the caller's {@link ListCallCounter}.
  */
 @ApplicationScoped
 class TaskLister {
@@ -37,39 +40,40 @@ class TaskLister {
         this.config = config;
     }
 
-    Uni<TaskPage> list(TaskQuery query) {
+    Uni<TaskPage> list(TaskQuery query, ListCallCounter counter) {
         Optional<Integer> base = pageBase.known();
         if (base.isPresent()) {
-            return fetch(query, query.page() - 1 + base.get());
+            return fetch(query, query.page() - 1 + base.get(), counter);
         }
-        return fetch(query, query.page()).chain(page -> settleBase(query, page));
+        return fetch(query, query.page(), counter).chain(page -> settleBase(query, page, counter));
     }
 
-    private Uni<TaskPage> settleBase(TaskQuery query, TaskPage readAsOneBased) {
+    private Uni<TaskPage> settleBase(TaskQuery query, TaskPage readAsOneBased, ListCallCounter counter) {
         long total = readAsOneBased.total();
         if (pageBase.known().isPresent() || total <= 0 || query.pageSize() <= 0) {
-            return answerFor(query, readAsOneBased);
+            return answerFor(query, readAsOneBased, counter);
         }
         int lastIfOneBased = (int) Math.min(Integer.MAX_VALUE, (total + query.pageSize() - 1) / query.pageSize());
-        if (lastIfOneBased == query.page()) {
-            return answerFor(query, readAsOneBased);
+        if (lastIfOneBased == query.page() || !pageBase.claimProbe()) {
+            return answerFor(query, readAsOneBased, counter);
         }
-        return fetch(query, lastIfOneBased).chain(ignored -> answerFor(query, readAsOneBased));
+        return fetch(query, lastIfOneBased, counter).chain(ignored -> answerFor(query, readAsOneBased, counter));
     }
 
-    private Uni<TaskPage> answerFor(TaskQuery query, TaskPage readAsOneBased) {
+    private Uni<TaskPage> answerFor(TaskQuery query, TaskPage readAsOneBased, ListCallCounter counter) {
         Optional<Integer> base = pageBase.known();
         if (base.isEmpty()) {
             LOG.debug("incs page base still unknown; reading pages as starting at 1 for now");
         }
-        return base.orElse(1) == 1 ? Uni.createFrom().item(readAsOneBased) : fetch(query, query.page() - 1);
+        return base.orElse(1) == 1 ? Uni.createFrom().item(readAsOneBased) : fetch(query, query.page() - 1, counter);
     }
 
-    private Uni<TaskPage> fetch(TaskQuery query, int apiPage) {
-        return attempt(query, apiPage, 0);
+    private Uni<TaskPage> fetch(TaskQuery query, int apiPage, ListCallCounter counter) {
+        return attempt(query, apiPage, 0, counter);
     }
 
-    private Uni<TaskPage> attempt(TaskQuery query, int apiPage, int retry) {
+    private Uni<TaskPage> attempt(TaskQuery query, int apiPage, int retry, ListCallCounter counter) {
+        counter.count();
         return gateway.exchange(IncsRequest.list(query, apiPage)).chain(answer -> {
             if (answer instanceof IncsAnswer.Ok ok) {
                 return read(ok, query, apiPage);
@@ -81,7 +85,7 @@ class TaskLister {
                 if (wait.isPresent()) {
                     metrics.recordRetry(IncsRoute.LIST.tag());
                     return Uni.createFrom().voidItem().onItem().delayIt().by(wait.get())
-                            .chain(() -> attempt(query, apiPage, retry + 1));
+                            .chain(() -> attempt(query, apiPage, retry + 1, counter));
                 }
             }
             return Uni.createFrom().failure(toException(failed.result()));

@@ -2,10 +2,11 @@ package com.lendingops.taskbridge.ingest;
 
 import com.lendingops.taskbridge.config.IngestConfig;
 import com.lendingops.taskbridge.mapping.CollectionEvent;
-import com.lendingops.taskbridge.task.IncsTask;
-import com.lendingops.taskbridge.task.RequestState;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.HashMap;
 import java.util.List;
@@ -14,14 +15,21 @@ import java.util.Optional;
 
 /**
  * Decides the assignee of a new task: the event's own, else the configured policy over what the database
- * knows (open tasks and still-pending requests per agent, the phone's previous collector). Runs inside the
- * caller's transaction.
+ * knows (open tasks and still-pending requests per agent, the phone's previous collector). Runs on the intake
+ * transaction's connection; the fixed and round-robin policies read nothing.
  */
 @ApplicationScoped
 public class AssigneeResolver {
 
-    private static final List<RequestState> PENDING =
-            List.of(RequestState.RECEIVED, RequestState.SUBMITTING, RequestState.DEFERRED);
+    static final String PREVIOUS = """
+            select assignee from incs_task where user_phone = $1 and assignee is not null
+            order by created_at desc limit 1""";
+
+    static final String WORKLOAD = """
+            select assignee, count(*) from incs_task where status in (0, 1) and assignee = any($1) group by assignee
+            union all
+            select assignee, count(*) from task_request where state in ('received', 'submitting', 'deferred')
+              and assignee = any($1) group by assignee""";
 
     private final AssigneeChooser chooser;
     private final List<String> candidates;
@@ -32,38 +40,31 @@ public class AssigneeResolver {
         this.chooser = new AssigneeChooser(config.assignment().policy(), candidates);
     }
 
-    public Uni<Optional<String>> resolve(CollectionEvent event, Optional<String> phone) {
+    public Uni<Optional<String>> resolve(SqlConnection c, CollectionEvent event, Optional<String> phone) {
         if (event.assignee() != null && !event.assignee().isBlank()) {
             return Uni.createFrom().item(Optional.of(event.assignee().trim()));
         }
         Uni<Optional<String>> previous = chooser.policy() == AssignmentPolicy.STICKY && phone.isPresent()
-                ? IncsTask.<IncsTask>find("userPhone = ?1 and assignee is not null order by createdAt desc", phone.get())
-                        .firstResult().map(task -> Optional.ofNullable(task).map(t -> t.assignee))
+                ? c.preparedQuery(PREVIOUS).execute(Tuple.of(phone.get()))
+                        .map(rows -> rows.size() == 0 ? Optional.<String>empty()
+                                : Optional.ofNullable(rows.iterator().next().getString(0)))
                 : Uni.createFrom().item(Optional.empty());
-        return previous.chain(prev -> workload().map(load -> chooser.choose(load, prev)));
+        return previous.chain(prev -> workload(c).map(load -> chooser.choose(load, prev)));
     }
 
-    private Uni<Map<String, Long>> workload() {
+    private Uni<Map<String, Long>> workload(SqlConnection c) {
         if (!chooser.needsWorkload() || candidates.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
-        Map<String, Long> load = new HashMap<>();
-        return Panache.getSession()
-                .chain(session -> session.createSelectionQuery("select t.assignee, count(t) from IncsTask t "
-                                + "where t.status in (0, 1) and t.assignee in (:names) group by t.assignee", Object[].class)
-                        .setParameter("names", candidates).getResultList()
-                        .invoke(rows -> add(load, rows))
-                        .chain(ignored -> session.createSelectionQuery("select r.assignee, count(r) from TaskRequest r "
-                                        + "where r.state in (:pending) and r.assignee in (:names) group by r.assignee",
-                                        Object[].class)
-                                .setParameter("pending", PENDING).setParameter("names", candidates).getResultList())
-                        .invoke(rows -> add(load, rows)))
-                .map(ignored -> load);
+        return c.preparedQuery(WORKLOAD).execute(Tuple.of(candidates.toArray(new String[0])))
+                .map(AssigneeResolver::sum);
     }
 
-    private static void add(Map<String, Long> load, List<Object[]> rows) {
-        for (Object[] row : rows) {
-            load.merge((String) row[0], ((Number) row[1]).longValue(), Long::sum);
+    private static Map<String, Long> sum(RowSet<Row> rows) {
+        Map<String, Long> load = new HashMap<>();
+        for (Row row : rows) {
+            load.merge(row.getString(0), row.getLong(1), Long::sum);
         }
+        return load;
     }
 }

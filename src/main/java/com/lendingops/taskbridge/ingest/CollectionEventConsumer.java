@@ -1,5 +1,6 @@
 package com.lendingops.taskbridge.ingest;
 
+import com.lendingops.taskbridge.config.IngestConfig;
 import com.lendingops.taskbridge.mapping.CollectionEvent;
 import com.lendingops.taskbridge.mapping.EventParser;
 import com.lendingops.taskbridge.mapping.ParsedRecord;
@@ -8,6 +9,7 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -17,13 +19,16 @@ import org.jboss.logging.Logger;
 /**
  * Consumes collection events (raw bytes, parsed here so that bad input can be dead-lettered with a reason).
  * <p>
- * Flow control: SmallRye calls this method for one record at a time and asks for the next one only when
- * the returned Uni completes. The Uni completes when the event is <em>admitted</em> to the
- * {@link KeyedWorkQueue} (not when it is done), so up to {@code max-pending} events are worked on at once,
- * concurrently across cases and in order within a case. Each record is acknowledged by its own unit of work
- * once its outcome is stored in PostgreSQL; the throttled commit strategy then commits an offset only when
- * every record before it is acknowledged, so a crash replays whatever had no stored outcome, and the stored
- * request makes that replay harmless. Unreadable records are nacked to the dead-letter topic.
+ * Flow control: SmallRye calls this method for one record at a time and asks for the next one only when the
+ * returned Uni completes. The Uni completes when the event is <em>admitted</em> to the {@link KeyedWorkQueue} (not
+ * when it is done), so up to the intake share of {@code max-pending} events are worked on at once, concurrently
+ * across cases and in order within a case.
+ * <p>
+ * A record is acknowledged as soon as its request is durably stored: from then on the stored request, not the Kafka
+ * record, carries the work (the claim and the retry scheduler see it through), so a long wait for a rate slot never
+ * ages a record out. Storing is retried while the failure may go away (connection, serialization, timeout); a record
+ * the database refuses for good (SQLSTATE class 22 such as U+0000 in a text column, a violated constraint) is
+ * dead-lettered with the reason after {@code bridge.ingest.poison.max-tries}, so the partition moves on.
  */
 @ApplicationScoped
 public class CollectionEventConsumer {
@@ -31,6 +36,8 @@ public class CollectionEventConsumer {
     public static final String CHANNEL = "collection-task-requests";
     /** Header naming the reason code of a dead-lettered record, beside SmallRye's dead-letter-reason. */
     public static final String REASON_HEADER = "bridge-dead-letter-code";
+    /** Reason code of a record the database refuses to store. */
+    public static final String UNSTORABLE = "unstorable";
 
     private static final Logger LOG = Logger.getLogger(CollectionEventConsumer.class);
 
@@ -39,14 +46,16 @@ public class CollectionEventConsumer {
     private final RequestIntake intake;
     private final RequestSubmitter submitter;
     private final IngestMetrics metrics;
+    private final int poisonTries;
 
     public CollectionEventConsumer(EventParser parser, KeyedWorkQueue queue, RequestIntake intake,
-                                   RequestSubmitter submitter, IngestMetrics metrics) {
+                                   RequestSubmitter submitter, IngestMetrics metrics, IngestConfig config) {
         this.parser = parser;
         this.queue = queue;
         this.intake = intake;
         this.submitter = submitter;
         this.metrics = metrics;
+        this.poisonTries = Math.max(1, config.poison().maxTries());
     }
 
     @Incoming(CHANNEL)
@@ -65,44 +74,68 @@ public class CollectionEventConsumer {
         ParsedRecord.Malformed malformed = (ParsedRecord.Malformed) parsed;
         metrics.malformed(malformed.code());
         LOG.warnf("dead-lettering an unreadable record: %s", malformed.detail());
-        RecordHeaders headers = new RecordHeaders();
-        headers.add(REASON_HEADER, malformed.code().headerValue().getBytes(StandardCharsets.UTF_8));
-        Metadata extra = Metadata.of(OutgoingKafkaRecordMetadata.builder().withHeaders(headers).build());
-        return Uni.createFrom().completionStage(
-                () -> message.nack(new MalformedEventException(malformed.code(), malformed.detail()), extra));
+        return deadLetter(message, malformed.code().headerValue(),
+                new MalformedEventException(malformed.code(), malformed.detail()));
     }
 
-    /**
-     * Stores the request (retrying while the database is unreachable: the record stays unacknowledged),
-     * submits it if it is first in line, then acknowledges. A failure after the request is stored is left to
-     * the retry scheduler, which takes over the stored request once this replica's claim on it expires.
-     */
+    /** Store (the record is acknowledged then), and submit at once if the lifecycle says so. */
     private Uni<Void> process(CollectionEvent event, Message<byte[]> message) {
-        return intake.accept(event)
-                .onFailure().invoke(failure -> LOG.warnf("cannot store event %s yet: %s", event.eventId(),
-                        failure.toString()))
-                .onFailure().retry().withBackOff(Duration.ofMillis(500), Duration.ofSeconds(30)).indefinitely()
-                .invoke(decision -> {
-                    if (decision != IntakeDecision.SUBMIT) {
-                        metrics.outcome(outcomeOf(decision));
-                    }
-                })
-                .chain(decision -> decision == IntakeDecision.SUBMIT
-                        ? submitter.submit(event.eventId()).onFailure().recoverWithItem(failure -> {
-                            LOG.warnf(failure, "submitting %s failed; the retry scheduler takes over", event.eventId());
-                            return null;
-                        })
-                        : Uni.createFrom().voidItem())
-                .chain(() -> Uni.createFrom().completionStage(message::ack));
+        return store(event)
+                .chain(stored -> stored == null ? Uni.createFrom().voidItem() : acknowledgeAndSubmit(stored, message))
+                .onFailure(DatabaseErrors::isPermanent).recoverWithUni(failure -> {
+                    metrics.unstorable();
+                    LOG.warnf("dead-lettering event %s: the database refuses it (SQLSTATE %s): %s",
+                            printable(event.eventId()), DatabaseErrors.sqlState(failure), failure.getMessage());
+                    return deadLetter(message, UNSTORABLE, new UnstorableEventException(
+                            DatabaseErrors.sqlState(failure), failure.getMessage(), failure));
+                });
     }
 
-    private static Outcome outcomeOf(IntakeDecision decision) {
-        return switch (decision) {
-            case DUPLICATE -> Outcome.DUPLICATE;
-            case REJECTED -> Outcome.REJECTED;
-            case QUEUED_BEHIND_CASE -> Outcome.QUEUED;
-            case QUEUED_BEHIND_PHONE -> Outcome.DEFERRED;
-            case SUBMIT -> throw new IllegalArgumentException("a submitted request has no outcome yet");
-        };
+    private Uni<RequestIntake.Stored> store(CollectionEvent event) {
+        AtomicInteger refusals = new AtomicInteger();
+        return Uni.createFrom().deferred(() -> intake.accept(event))
+                .onFailure().invoke(failure -> LOG.warnf("cannot store event %s yet: %s", printable(event.eventId()),
+                        failure.toString()))
+                .onFailure(failure -> !DatabaseErrors.isPermanent(failure) || refusals.incrementAndGet() < poisonTries)
+                .retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(30)).indefinitely();
+    }
+
+    private Uni<Void> acknowledgeAndSubmit(RequestIntake.Stored stored, Message<byte[]> message) {
+        Uni<Void> ack = Uni.createFrom().completionStage(message::ack);
+        if (stored.duplicate()) {
+            metrics.outcome(Outcome.DUPLICATE);
+            return ack;
+        }
+        RequestLifecycle.Change change = stored.change();
+        if (change.outcome() != Outcome.SUBMITTING) {
+            metrics.outcome(change.outcome());
+            return ack;
+        }
+        return ack.chain(() -> submitter.submit(new RequestSubmitter.Claimed(change.row(), stored.command(), true))
+                .onFailure().recoverWithItem(failure -> {
+                    LOG.warnf(failure, "submitting %s failed; the retry scheduler takes over when its claim ends",
+                            change.row().eventId());
+                    return null;
+                }));
+    }
+
+    private Uni<Void> deadLetter(Message<byte[]> message, String code, Throwable reason) {
+        RecordHeaders headers = new RecordHeaders();
+        headers.add(REASON_HEADER, code.getBytes(StandardCharsets.UTF_8));
+        Metadata extra = Metadata.of(OutgoingKafkaRecordMetadata.builder().withHeaders(headers).build());
+        return Uni.createFrom().completionStage(() -> message.nack(reason, extra));
+    }
+
+    /** Ids may hold control characters (that is why they could not be stored): log them escaped. */
+    private static String printable(String value) {
+        StringBuilder out = new StringBuilder();
+        value.codePoints().forEach(cp -> {
+            if (Character.isISOControl(cp)) {
+                out.append(String.format("\\u%04x", cp));
+            } else {
+                out.appendCodePoint(cp);
+            }
+        });
+        return out.toString();
     }
 }

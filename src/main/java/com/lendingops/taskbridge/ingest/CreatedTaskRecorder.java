@@ -1,30 +1,25 @@
 package com.lendingops.taskbridge.ingest;
 
 import com.lendingops.taskbridge.events.TaskCreated;
-import com.lendingops.taskbridge.events.TaskEvent;
 import com.lendingops.taskbridge.incs.CreateTaskCommand;
 import com.lendingops.taskbridge.incs.IncsTaskView;
 import com.lendingops.taskbridge.incs.IncsTime;
 import com.lendingops.taskbridge.mapping.PhoneNumbers;
-import com.lendingops.taskbridge.outbox.OutboxWriter;
-import com.lendingops.taskbridge.task.IncsTask;
-import com.lendingops.taskbridge.task.IncsTaskLog;
-import com.lendingops.taskbridge.task.RequestState;
-import com.lendingops.taskbridge.task.TaskRequest;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import org.jboss.logging.Logger;
 
 /**
- * Records that incs created (or we found) the task of a request, inside the caller's transaction: the
- * request becomes {@code created}, the task enters the cache that the sync polls, and
- * {@code collection.task.created} goes to the outbox. Only the creation log and the initial assignment log
- * are stored, so the sync never announces the initial assignment as a reassignment, while any later log
- * (status change, remark) of an adopted task is still left for the sync to publish.
+ * Records that incs created (or we found) the task of a request, in one transaction: the request becomes
+ * {@code created} (the lifecycle decides, unfenced: created always wins), the task enters the cache that the sync
+ * polls, and {@code collection.task.created} goes to the outbox. Only the creation log and the initial assignment
+ * log are stored, so the sync never announces the initial assignment as a reassignment, while any later log of an
+ * adopted task is still left for the sync to publish.
  */
 @ApplicationScoped
 public class CreatedTaskRecorder {
@@ -33,72 +28,88 @@ public class CreatedTaskRecorder {
     private static final int LOG_CREATED = 1;
     private static final int LOG_ASSIGNED = 2;
 
-    private final OutboxWriter outbox;
+    static final String INSERT_TASK = """
+            insert into incs_task (task_id, event_id, case_id, creation_id, conversation_id, auth_id, user_phone, name,
+                assignee, status, tracking, incs_created_at, incs_updated_at, last_seen_at, created_at, updated_at)
+            values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, true, $11, $12, $13, $13, $13)
+            on conflict do nothing""";
+
+    static final String INSERT_LOG = """
+            insert into incs_task_log (log_id, task_id, type, status, pre_status, assignee, comment, logged_at,
+                recorded_at)
+            values ($1, $2, $3, $4, $5, $6, $7, $8, $9) on conflict do nothing""";
+
+    private final RequestStore store;
+    private final RequestLifecycle lifecycle;
     private final IncsTime incsTime;
 
-    public CreatedTaskRecorder(OutboxWriter outbox, IncsTime incsTime) {
-        this.outbox = outbox;
+    public CreatedTaskRecorder(RequestStore store, RequestLifecycle lifecycle, IncsTime incsTime) {
+        this.store = store;
+        this.lifecycle = lifecycle;
         this.incsTime = incsTime;
     }
 
-    /** True when recorded; false when the request already had its task or the task belongs to another request. */
-    public Uni<Boolean> record(TaskRequest request, CreateTaskCommand command, IncsTaskView view) {
-        if (request.state == RequestState.CREATED) {
-            if (!Objects.equals(request.taskId, view.id())) {
-                LOG.errorf("request %s already has task %s; incs also reports task %s for it", request.eventId,
-                        request.taskId, view.id());
-            }
-            return Uni.createFrom().item(false);
+    /** CREATED or ADOPTED when recorded; SUPERSEDED when the request had a task or the task is another request's. */
+    public Uni<Outcome> record(RequestRow held, CreateTaskCommand command, IncsTaskView view, boolean adopted) {
+        OffsetDateTime now = store.now();
+        TaskCreated created = createdEvent(held, command, view, now);
+        RequestLifecycle.Change change = lifecycle.created(held, created, adopted);
+        if (change.outcome() == Outcome.SUPERSEDED) {
+            return Uni.createFrom().item(Outcome.SUPERSEDED);
         }
-        return IncsTask.<IncsTask>findById(view.id()).chain(existing -> {
-            if (existing != null) {
-                LOG.errorf("task %s is already recorded for request %s; not linking it to %s", view.id(),
-                        existing.eventId, request.eventId);
-                return Uni.createFrom().item(false);
+        Uni<Outcome> transaction = store.transaction(c -> recordIn(c, held, command, view, created, change, now))
+                .onFailure(AlreadyCreated.class).recoverWithItem(Outcome.SUPERSEDED);
+        return store.retried(transaction)
+                .invoke(outcome -> {
+                    if (outcome != Outcome.SUPERSEDED) {
+                        LOG.infof("request %s: incs task %s for case %s, phone %s", held.eventId(), view.id(),
+                                held.caseId(), PhoneNumbers.mask(held.userPhone()));
+                    }
+                });
+    }
+
+    /** Task row, initial logs, request row and event; fails with {@link AlreadyCreated} to roll the task back. */
+    private Uni<Outcome> recordIn(SqlConnection c, RequestRow held, CreateTaskCommand command, IncsTaskView view,
+                                  TaskCreated created, RequestLifecycle.Change change, OffsetDateTime now) {
+        return c.preparedQuery(INSERT_TASK).execute(taskRow(held, command, view, created, now)).chain(rows -> {
+            if (rows.rowCount() == 0) {
+                LOG.errorf("task %s is already recorded (for request %s or another); not linking it", view.id(),
+                        held.eventId());
+                return Uni.createFrom().item(Outcome.SUPERSEDED);
             }
-            OffsetDateTime now = RequestIntake.now();
-            request.state = RequestState.CREATED;
-            request.taskId = view.id();
-            request.nextAttemptAt = null;
-            request.blockingTaskId = null;
-            request.lastError = null;
-            request.failures = 0;
-            request.updatedAt = now;
-            IncsTask task = newTask(request, command, view, now);
-            LOG.infof("request %s: incs task %s for case %s, phone %s", request.eventId, task.taskId, request.caseId,
-                    PhoneNumbers.mask(task.userPhone));
-            return task.persist().chain(() -> persistInitialLogs(view, now))
-                    .chain(() -> outbox.append(TaskEvent.created(new TaskCreated(request.eventId, request.caseId,
-                            task.taskId, task.creationId, task.conversationId, task.authId, task.assignee,
-                            task.status, task.incsCreatedAt != null ? task.incsCreatedAt : now), now)))
-                    .replaceWith(true);
+            return insertInitialLogs(c, view, now).chain(() -> store.write(c, change, RequestStore.UNFENCED))
+                    .invoke(outcome -> {
+                        if (outcome == Outcome.SUPERSEDED) {
+                            throw new AlreadyCreated();
+                        }
+                    });
         });
     }
 
-    private IncsTask newTask(TaskRequest request, CreateTaskCommand command, IncsTaskView view, OffsetDateTime now) {
-        IncsTask task = new IncsTask();
-        task.taskId = view.id();
-        task.eventId = request.eventId;
-        task.caseId = request.caseId;
-        task.creationId = view.creationId();
-        task.conversationId = view.conversationId();
-        task.authId = view.authId() != null ? view.authId() : command.authId();
-        task.userPhone = request.userPhone != null ? request.userPhone : command.userPhone();
-        task.name = view.name() != null ? view.name() : command.name();
-        task.assignee = view.assigneeUsername() != null && !view.assigneeUsername().isBlank()
-                ? view.assigneeUsername() : command.assigneeUsername();
-        task.status = (short) (view.status() == null ? 0 : view.status());
-        task.tracking = true;
-        task.incsCreatedAt = incsTime.parse(view.createdAt());
-        task.incsUpdatedAt = incsTime.parse(view.updatedAt());
-        task.lastSeenAt = now;
-        task.createdAt = now;
-        task.updatedAt = now;
-        return task;
+    private TaskCreated createdEvent(RequestRow r, CreateTaskCommand command, IncsTaskView view, OffsetDateTime now) {
+        OffsetDateTime incsCreated = incsTime.parse(view.createdAt());
+        return new TaskCreated(r.eventId(), r.caseId(), view.id(), view.creationId(), view.conversationId(),
+                view.authId() != null ? view.authId() : command.authId(), assignee(command, view),
+                view.status() == null ? 0 : view.status(), incsCreated != null ? incsCreated : now);
     }
 
-    private Uni<Void> persistInitialLogs(IncsTaskView view, OffsetDateTime now) {
-        List<IncsTaskLog> initial = new ArrayList<>();
+    private Tuple taskRow(RequestRow r, CreateTaskCommand command, IncsTaskView view, TaskCreated created,
+                          OffsetDateTime now) {
+        return Tuple.tuple().addValue(view.id()).addValue(r.eventId()).addValue(r.caseId())
+                .addValue(view.creationId()).addValue(view.conversationId()).addValue(created.authId())
+                .addValue(r.userPhone() != null ? r.userPhone() : command.userPhone())
+                .addValue(view.name() != null ? view.name() : command.name()).addValue(created.assignee())
+                .addValue((short) created.status()).addValue(incsTime.parse(view.createdAt()))
+                .addValue(incsTime.parse(view.updatedAt())).addValue(now);
+    }
+
+    private static String assignee(CreateTaskCommand command, IncsTaskView view) {
+        return view.assigneeUsername() != null && !view.assigneeUsername().isBlank() ? view.assigneeUsername()
+                : command.assigneeUsername();
+    }
+
+    private Uni<Void> insertInitialLogs(SqlConnection c, IncsTaskView view, OffsetDateTime now) {
+        List<Tuple> initial = new ArrayList<>();
         boolean assignedSeen = false;
         for (IncsTaskView.Log log : view.logsOrEmpty()) {
             if (log.id() == null || log.type() == null) {
@@ -107,26 +118,23 @@ public class CreatedTaskRecorder {
             boolean initialAssignment = log.type() == LOG_ASSIGNED && !assignedSeen;
             if (log.type() == LOG_CREATED || initialAssignment) {
                 assignedSeen |= initialAssignment;
-                initial.add(toEntity(view.id(), log, now));
+                initial.add(Tuple.tuple().addValue(log.id()).addValue(view.id()).addValue(log.type().shortValue())
+                        .addValue(log.status() == null ? null : log.status().shortValue())
+                        .addValue(log.preStatus() == null ? null : log.preStatus().shortValue())
+                        .addValue(log.assigneeUsername()).addValue(log.comment())
+                        .addValue(incsTime.parse(log.createdAt())).addValue(now));
             }
         }
         if (initial.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return IncsTaskLog.persist(initial);
+        return c.preparedQuery(INSERT_LOG).executeBatch(initial).replaceWithVoid();
     }
 
-    private IncsTaskLog toEntity(long taskId, IncsTaskView.Log log, OffsetDateTime now) {
-        IncsTaskLog entity = new IncsTaskLog();
-        entity.logId = log.id();
-        entity.taskId = taskId;
-        entity.type = log.type().shortValue();
-        entity.status = log.status() == null ? null : log.status().shortValue();
-        entity.preStatus = log.preStatus() == null ? null : log.preStatus().shortValue();
-        entity.assignee = log.assigneeUsername();
-        entity.comment = log.comment();
-        entity.loggedAt = incsTime.parse(log.createdAt());
-        entity.recordedAt = now;
-        return entity;
+    /** The request already has its task: roll the task row back. */
+    private static final class AlreadyCreated extends RuntimeException {
+        AlreadyCreated() {
+            super("request already created", null, false, false);
+        }
     }
 }

@@ -48,6 +48,18 @@ public class IngestMetrics {
         counter("bridge.ingest.outcomes", "outcome", outcome.tag(), "Outcomes of ingest steps").increment();
     }
 
+    /** A lookup of an earlier attempt's task that did not cover every page [bridge_ingest_lookups_failed_total]. */
+    public void lookupFailed() {
+        counter("bridge.ingest.lookups.failed", "kind", "reconcile", "Task lookups that could not prove anything")
+                .increment();
+    }
+
+    /** A record the database refused for good, dead-lettered [bridge_ingest_dead_lettered_total{reason=unstorable}]. */
+    public void unstorable() {
+        counter("bridge.ingest.dead.lettered", "reason", CollectionEventConsumer.UNSTORABLE,
+                "Records sent to the dead-letter topic").increment();
+    }
+
     public void deferredCount(long count) {
         deferred.set(count);
     }

@@ -22,6 +22,8 @@ import org.jboss.logging.Logger;
  * for the next record before that, so a slow incs or database slows intake instead of filling memory.
  * {@link #trySubmit} never waits (used by the retry scheduler, which simply tries again on its next tick)
  * and refuses a unit whose id is already admitted here, so one request is never worked on twice at once.
+ * Intake never holds more than {@code max-pending} less the scheduler's reserved share, so the scheduler always
+ * finds room for recoveries and deferred requests, even during a Kafka backlog.
  */
 @ApplicationScoped
 public class KeyedWorkQueue {
@@ -29,29 +31,45 @@ public class KeyedWorkQueue {
     private static final Logger LOG = Logger.getLogger(KeyedWorkQueue.class);
 
     private final int capacity;
+    /** Admissions that {@link #submit} (Kafka intake) may use; the rest is kept for {@link #trySubmit}. */
+    private final int intakeCapacity;
     private final FreshContext contexts;
     private final Map<String, ArrayDeque<Unit>> lanes = new HashMap<>();
     private final ArrayDeque<Waiting> admissionQueue = new ArrayDeque<>();
     private final Map<String, Integer> admittedIds = new HashMap<>();
     private int admitted;
+    private int intakeAdmitted;
 
     @Inject
     public KeyedWorkQueue(IngestConfig config, FreshContext contexts) {
-        this(config.maxPending(), contexts);
+        this(config.maxPending(), reserved(config.maxPending(), config.schedulerReservedShare()), contexts);
     }
 
     KeyedWorkQueue(int capacity, FreshContext contexts) {
+        this(capacity, 0, contexts);
+    }
+
+    KeyedWorkQueue(int capacity, int reservedForScheduler, FreshContext contexts) {
         this.capacity = Math.max(1, capacity);
+        this.intakeCapacity = Math.max(1, this.capacity - Math.max(0, reservedForScheduler));
         this.contexts = contexts;
+    }
+
+    /** Slots kept for the scheduler: the share of max-pending, at least one when there are two slots or more. */
+    static int reserved(int capacity, double share) {
+        if (capacity < 2 || share <= 0) {
+            return 0;
+        }
+        return (int) Math.min(capacity - 1, Math.max(1, Math.ceil(capacity * share)));
     }
 
     /** Completes once the unit is admitted (maybe much later); the unit itself runs after that. */
     public Uni<Void> submit(String key, String id, Supplier<Uni<Void>> work) {
-        Unit unit = new Unit(key, id, work);
+        Unit unit = new Unit(key, id, work, true);
         return Uni.createFrom().emitter(emitter -> {
             boolean admittedNow;
             synchronized (this) {
-                admittedNow = admitted < capacity && admissionQueue.isEmpty();
+                admittedNow = intakeRoom() && admissionQueue.isEmpty();
                 if (admittedNow) {
                     admit(unit);
                 } else {
@@ -67,9 +85,9 @@ public class KeyedWorkQueue {
 
     /** Admits the unit only if there is room now and no unit with the same id is admitted. */
     public boolean trySubmit(String key, String id, Supplier<Uni<Void>> work) {
-        Unit unit = new Unit(key, id, work);
+        Unit unit = new Unit(key, id, work, false);
         synchronized (this) {
-            if (admitted >= capacity || !admissionQueue.isEmpty() || admittedIds.containsKey(id)) {
+            if (admitted >= capacity || admittedIds.containsKey(id)) {
                 return false;
             }
             admit(unit);
@@ -83,13 +101,28 @@ public class KeyedWorkQueue {
         return admitted;
     }
 
-    /** Units that could be admitted right now. */
+    /** Units intake could have admitted right now. */
     public synchronized int freeSlots() {
-        return admissionQueue.isEmpty() ? Math.max(0, capacity - admitted) : 0;
+        return admissionQueue.isEmpty() ? Math.max(0, Math.min(intakeCapacity - intakeAdmitted, capacity - admitted)) : 0;
+    }
+
+    /**
+     * Units the scheduler may admit right now: any free slot; intake never holds more than its share, so the reserved
+     * slots are free whenever the scheduler does not use them itself.
+     */
+    public synchronized int freeSlotsForScheduler() {
+        return Math.max(0, capacity - admitted);
+    }
+
+    private boolean intakeRoom() {
+        return admitted < capacity && intakeAdmitted < intakeCapacity;
     }
 
     private void admit(Unit unit) {
         admitted++;
+        if (unit.fromIntake) {
+            intakeAdmitted++;
+        }
         admittedIds.merge(unit.id, 1, Integer::sum);
     }
 
@@ -121,13 +154,16 @@ public class KeyedWorkQueue {
         Waiting admission = null;
         synchronized (this) {
             admitted--;
+            if (unit.fromIntake) {
+                intakeAdmitted--;
+            }
             admittedIds.computeIfPresent(unit.id, (id, count) -> count > 1 ? count - 1 : null);
             ArrayDeque<Unit> lane = lanes.get(unit.key);
             next = lane.poll();
             if (next == null) {
                 lanes.remove(unit.key);
             }
-            if (!admissionQueue.isEmpty()) {
+            if (!admissionQueue.isEmpty() && intakeRoom()) {
                 admission = admissionQueue.poll();
                 admit(admission.unit);
             }
@@ -141,7 +177,7 @@ public class KeyedWorkQueue {
         }
     }
 
-    private record Unit(String key, String id, Supplier<Uni<Void>> work) {
+    private record Unit(String key, String id, Supplier<Uni<Void>> work, boolean fromIntake) {
     }
 
     private record Waiting(Unit unit, Runnable onAdmitted) {

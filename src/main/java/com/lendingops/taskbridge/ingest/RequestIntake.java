@@ -2,132 +2,82 @@ package com.lendingops.taskbridge.ingest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.lendingops.taskbridge.config.IngestConfig;
-import com.lendingops.taskbridge.events.TaskDeferred;
-import com.lendingops.taskbridge.events.TaskEvent;
-import com.lendingops.taskbridge.events.TaskNotCreated;
 import com.lendingops.taskbridge.incs.CreateTaskCommand;
 import com.lendingops.taskbridge.mapping.CollectionEvent;
 import com.lendingops.taskbridge.mapping.MappingResult;
 import com.lendingops.taskbridge.mapping.TaskCommandMapper;
-import com.lendingops.taskbridge.outbox.OutboxWriter;
 import com.lendingops.taskbridge.task.RequestState;
-import com.lendingops.taskbridge.task.TaskRequest;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Optional;
 
 /**
- * First step for a consumed event, in one transaction: deduplicate by event_id, map and validate, store the
- * request, and decide whether it may be submitted now or must wait its turn (per case, per phone). A new
- * request is stored claimed by this replica (next_attempt_at in the future) so the retry scheduler leaves it
- * alone while it is being submitted, and takes it over if this replica dies.
+ * First step for a consumed event, in one transaction: map and validate, read the request's neighbours, let the
+ * lifecycle place it (submit now, queue behind its case or its phone, or reject), and store it with the events that
+ * causes; a known event_id is a duplicate. A request to submit now is stored already claimed by this replica with its
+ * first attempt started, so the hot path needs no other transaction before the POST.
  */
 @ApplicationScoped
 public class RequestIntake {
 
-    static final String QUEUED_REASON = "queued_behind_deferred_request";
+    /** What intake stored: the row after its first transition and the request to send, or nothing (duplicate). */
+    public record Stored(RequestLifecycle.Change change, CreateTaskCommand command) {
+
+        boolean duplicate() {
+            return change == null;
+        }
+    }
 
     private final TaskCommandMapper mapper;
     private final AssigneeResolver assignees;
-    private final OutboxWriter outbox;
+    private final RequestLifecycle lifecycle;
+    private final RequestStore store;
+    private final ReplicaId replica;
     private final ObjectMapper json;
-    private final IngestConfig config;
 
-    public RequestIntake(TaskCommandMapper mapper, AssigneeResolver assignees, OutboxWriter outbox, ObjectMapper json,
-                         IngestConfig config) {
+    public RequestIntake(TaskCommandMapper mapper, AssigneeResolver assignees, RequestLifecycle lifecycle,
+                         RequestStore store, ReplicaId replica, ObjectMapper json) {
         this.mapper = mapper;
         this.assignees = assignees;
-        this.outbox = outbox;
+        this.lifecycle = lifecycle;
+        this.store = store;
+        this.replica = replica;
         this.json = json;
-        this.config = config;
     }
 
-    public Uni<IntakeDecision> accept(CollectionEvent event) {
-        return Panache.withTransaction(() -> TaskRequest.<TaskRequest>findById(event.eventId())
-                        .chain(existing -> existing != null ? Uni.createFrom().item(IntakeDecision.DUPLICATE)
-                                : admit(event)))
-                .onFailure(DatabaseErrors::isUniqueViolation).recoverWithItem(IntakeDecision.DUPLICATE);
+    public Uni<Stored> accept(CollectionEvent event) {
+        return store.transaction(c -> admit(c, event));
     }
 
-    private Uni<IntakeDecision> admit(CollectionEvent event) {
+    private Uni<Stored> admit(SqlConnection c, CollectionEvent event) {
         Optional<String> phone = mapper.phoneOf(event);
-        return assignees.resolve(event, phone).chain(assignee -> {
+        return assignees.resolve(c, event, phone).chain(assignee -> {
             MappingResult result = mapper.map(event, assignee.orElse(null));
+            RequestRow fresh = fresh(event, phone.orElse(null));
+            String storedAssignee = assignee.filter(a -> a.length() <= TaskCommandMapper.MAX_ASSIGNEE_LENGTH)
+                    .orElse(null);
             if (result instanceof MappingResult.Invalid invalid) {
-                return reject(event, phone.orElse(null), assignee.orElse(null), invalid);
+                RequestLifecycle.Change change = lifecycle.rejectAtIntake(fresh, invalid.reason().code(),
+                        invalid.details());
+                return save(c, event, change, storedAssignee, null, null);
             }
             CreateTaskCommand command = ((MappingResult.Mapped) result).command();
-            return store(event, command).chain(this::placeInLine);
+            return store.intakeFacts(c, event.caseId(), command.userPhone())
+                    .map(facts -> lifecycle.admit(fresh(event, command.userPhone()), facts))
+                    .chain(change -> save(c, event, change, command.assigneeUsername(), toJson(command), command));
         });
     }
 
-    private Uni<IntakeDecision> reject(CollectionEvent event, String phone, String assignee,
-                                       MappingResult.Invalid invalid) {
-        OffsetDateTime now = now();
-        TaskRequest request = newRequest(event, phone, assignee, now);
-        request.state = RequestState.REJECTED;
-        request.lastError = invalid.details();
-        return request.persist()
-                .chain(() -> outbox.append(TaskEvent.rejected(new TaskNotCreated(event.eventId(), event.caseId(),
-                        invalid.reason().code(), invalid.details()), now)))
-                .replaceWith(IntakeDecision.REJECTED);
+    private Uni<Stored> save(SqlConnection c, CollectionEvent event, RequestLifecycle.Change change, String assignee,
+                             String body, CreateTaskCommand command) {
+        return store.insert(c, change, event.eventType(), assignee, body, replica.id())
+                .map(inserted -> inserted ? new Stored(change, command) : new Stored(null, null));
     }
 
-    private Uni<TaskRequest> store(CollectionEvent event, CreateTaskCommand command) {
-        OffsetDateTime now = now();
-        TaskRequest request = newRequest(event, command.userPhone(), command.assigneeUsername(), now);
-        request.state = RequestState.RECEIVED;
-        request.requestBody = toJson(command);
-        request.nextAttemptAt = now.plus(config.retry().claimDuration());
-        return request.<TaskRequest>persist().call(() -> Panache.getSession().chain(s -> s.flush()));
-    }
-
-    private Uni<IntakeDecision> placeInLine(TaskRequest request) {
-        return TaskRequest.count("caseId = ?1 and eventId <> ?2 and state in ?3", request.caseId, request.eventId,
-                        List.of(RequestState.RECEIVED, RequestState.SUBMITTING))
-                .chain(earlierOfCase -> {
-                    if (earlierOfCase > 0) {
-                        request.nextAttemptAt = now();
-                        return Uni.createFrom().item(IntakeDecision.QUEUED_BEHIND_CASE);
-                    }
-                    return TaskRequest.count("userPhone = ?1 and eventId <> ?2 and state = ?3", request.userPhone,
-                                    request.eventId, RequestState.DEFERRED)
-                            .chain(deferred -> deferred > 0 ? queueBehindPhone(request)
-                                    : Uni.createFrom().item(IntakeDecision.SUBMIT));
-                });
-    }
-
-    /**
-     * Deferred behind the phone's earlier requests: the scheduler submits it once it is the phone's oldest and
-     * the phone has no open task of ours (or at the safety recheck, in case a task's end went unnoticed).
-     */
-    private Uni<IntakeDecision> queueBehindPhone(TaskRequest request) {
-        OffsetDateTime now = now();
-        request.state = RequestState.DEFERRED;
-        request.deferredSince = now;
-        request.awaitsOwnTask = true;
-        request.nextAttemptAt = now.plus(config.defer().ownTaskRecheck());
-        return outbox.append(TaskEvent.deferred(new TaskDeferred(request.eventId, request.caseId, QUEUED_REASON, null,
-                        null), 0, now))
-                .replaceWith(IntakeDecision.QUEUED_BEHIND_PHONE);
-    }
-
-    private static TaskRequest newRequest(CollectionEvent event, String phone, String assignee, OffsetDateTime now) {
-        TaskRequest request = new TaskRequest();
-        request.eventId = event.eventId();
-        request.caseId = event.caseId();
-        request.eventType = event.eventType();
-        request.userPhone = phone;
-        request.assignee = assignee != null && assignee.length() <= TaskCommandMapper.MAX_ASSIGNEE_LENGTH
-                ? assignee : null;
-        request.receivedAt = now;
-        request.updatedAt = now;
-        return request;
+    private static RequestRow fresh(CollectionEvent event, String phone) {
+        return new RequestRow(event.eventId(), event.caseId(), phone, 0, RequestState.RECEIVED, 0, 0, 0, null, null,
+                null, null, null, null, false, null, null);
     }
 
     private String toJson(CreateTaskCommand command) {
@@ -136,9 +86,5 @@ public class RequestIntake {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("create command not serialisable", e);
         }
-    }
-
-    static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC);
     }
 }

@@ -1,6 +1,7 @@
 package com.lendingops.taskbridge.ingest;
 
 import com.lendingops.taskbridge.incs.CreateResult;
+import com.lendingops.taskbridge.incs.CreateTaskCommand;
 import com.lendingops.taskbridge.incs.IncsClient;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,110 +9,131 @@ import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
- * One submission step of a stored request, the same whether it comes straight from Kafka or from the retry
- * scheduler: reconcile first if an earlier attempt may have created the task, record {@code submitting}
- * before the POST, send it once, and store whatever incs answered. Never sends while incs is known to be
- * unavailable (token rejected, circuit open): the request just waits for the next probe.
+ * One submission step of a claimed request, the same whether it comes straight from intake or from the retry
+ * scheduler: reconcile first if an earlier attempt may have created the task, mark the attempt (unless intake already
+ * did), send the request only while the claim still holds ({@code sendBy}), and store whatever incs answered through
+ * the lifecycle. Never sends while incs is known to be unavailable (token refused, circuit open).
  */
 @ApplicationScoped
 public class RequestSubmitter {
 
     private static final Logger LOG = Logger.getLogger(RequestSubmitter.class);
 
-    private final RequestLedger ledger;
+    private final RequestStore store;
+    private final RequestLifecycle lifecycle;
+    private final CreatedTaskRecorder recorder;
     private final Reconciler reconciler;
     private final IncsClient client;
     private final IngestMetrics metrics;
 
-    public RequestSubmitter(RequestLedger ledger, Reconciler reconciler, IncsClient client, IngestMetrics metrics) {
-        this.ledger = ledger;
+    public RequestSubmitter(RequestStore store, RequestLifecycle lifecycle, CreatedTaskRecorder recorder,
+                            Reconciler reconciler, IncsClient client, IngestMetrics metrics) {
+        this.store = store;
+        this.lifecycle = lifecycle;
+        this.recorder = recorder;
         this.reconciler = reconciler;
         this.client = client;
         this.metrics = metrics;
     }
 
-    public Uni<Void> submit(String eventId) {
-        return ledger.load(eventId)
-                .chain(request -> request == null ? Uni.createFrom().item(Outcome.SUPERSEDED) : step(request))
+    /**
+     * A claimed request: the row as this claimant holds it, the request body, and whether its attempt is already
+     * marked (intake stores a new request with attempt 1 started).
+     */
+    public record Claimed(RequestRow row, CreateTaskCommand command, boolean attemptStarted) {
+    }
+
+    public Uni<Void> submit(Claimed claimed) {
+        return step(claimed)
                 .invoke(outcome -> {
                     metrics.outcome(outcome);
-                    LOG.debugf("request %s: %s", eventId, outcome.tag());
+                    LOG.debugf("request %s: %s", claimed.row().eventId(), outcome.tag());
                 })
                 .replaceWithVoid();
     }
 
-    private Uni<Outcome> step(PendingRequest request) {
+    private Uni<Outcome> step(Claimed c) {
+        RequestRow r = c.row();
         if (!client.isAvailable()) {
-            return ledger.waitForIncs(request.eventId(), request.attempts(), unavailability(), false);
+            boolean unresolved = !c.attemptStarted() && r.needsReconciliation();
+            return store.apply(r, row -> lifecycle.answer(row, new Answer.IncsUnavailable(unavailability(), unresolved)));
         }
-        if (!request.needsReconciliation()) {
-            return post(request);
+        if (c.attemptStarted() || !r.needsReconciliation()) {
+            return post(c);
         }
-        return reconciler.find(request).chain(lookup -> {
-            if (lookup instanceof TaskLookup.Found found) {
-                return ledger.created(request.eventId(), found.task(), true);
-            }
-            if (lookup instanceof TaskLookup.Failed failed) {
-                return lookupFailed(request, failed);
-            }
-            return post(request);
-        });
+        return reconciler.find(r, c.command()).chain(lookup -> afterLookup(r, c.command(), lookup, () -> post(c)));
     }
 
-    private Uni<Outcome> post(PendingRequest request) {
-        return ledger.startAttempt(request.eventId(), request.attempts()).chain(attempt -> {
-            if (attempt == null) {
-                return Uni.createFrom().item(Outcome.SUPERSEDED);
-            }
-            return client.createTask(attempt.command())
-                    .onFailure().recoverWithItem(failure -> new CreateResult.Unavailable(
-                            "client failure: " + failure, true, Optional.empty()))
-                    .chain(result -> record(attempt, result));
-        });
+    private Uni<Outcome> post(Claimed c) {
+        if (c.attemptStarted()) {
+            return send(c.row(), c.command());
+        }
+        RequestLifecycle.Change started = lifecycle.startAttempt(c.row());
+        return store.apply(c.row(), row -> started)
+                .chain(outcome -> outcome == Outcome.SUPERSEDED ? Uni.createFrom().item(Outcome.SUPERSEDED)
+                        : send(started.row(), c.command()));
     }
 
-    private Uni<Outcome> record(PendingRequest attempt, CreateResult result) {
+    private Uni<Outcome> send(RequestRow attempt, CreateTaskCommand command) {
+        return client.createTask(command, lifecycle.sendBy(attempt))
+                .onFailure().recoverWithItem(failure -> new CreateResult.Unavailable(
+                        "client failure: " + failure, true, Optional.empty()))
+                .chain(result -> record(attempt, command, result));
+    }
+
+    private Uni<Outcome> record(RequestRow attempt, CreateTaskCommand command, CreateResult result) {
         String eventId = attempt.eventId();
-        int token = attempt.attempts();
         if (result instanceof CreateResult.Created created) {
-            return ledger.created(eventId, created.task(), false);
+            return recorder.record(attempt, command, created.task(), false);
         }
         if (result instanceof CreateResult.PhoneBusy busy) {
-            return attempt.ambiguousSince() != null ? reconcileBeforeDeferring(attempt, busy)
-                    : ledger.deferred(eventId, token, busy.message());
+            return attempt.ambiguousSince() != null ? reconcileBeforeDeferring(attempt, command, busy)
+                    : defer(attempt, busy);
         }
+        Answer answer;
         if (result instanceof CreateResult.Invalid invalid) {
             LOG.warnf("incs rejected request %s (code %d): %s", eventId, invalid.code(), invalid.message());
-            return ledger.rejected(eventId, token, invalid.message());
-        }
-        if (result instanceof CreateResult.Unauthorized) {
+            answer = new Answer.Invalid(invalid.message());
+        } else if (result instanceof CreateResult.Unauthorized) {
             LOG.warnf("incs refused the API token; request %s waits until it is accepted again", eventId);
-            return ledger.waitForIncs(eventId, token, "incs refused the API token", true);
+            answer = new Answer.IncsUnavailable("incs refused the API token", false);
+        } else if (result instanceof CreateResult.NotSent notSent) {
+            LOG.debugf("request %s not sent before its claim ended: %s", eventId, notSent.reason());
+            answer = new Answer.NotSent(notSent.reason());
+        } else {
+            CreateResult.Unavailable u = (CreateResult.Unavailable) result;
+            answer = new Answer.Unavailable(u.reason(), u.ambiguous(), u.retryAfter());
         }
-        CreateResult.Unavailable unavailable = (CreateResult.Unavailable) result;
-        LOG.debugf("request %s: incs unavailable (%s), retrying later", eventId, unavailable.reason());
-        return ledger.attemptFailed(eventId, token, unavailable);
+        return store.apply(attempt, row -> lifecycle.answer(row, answer));
+    }
+
+    private Uni<Outcome> defer(RequestRow attempt, CreateResult.PhoneBusy busy) {
+        return store.applyBusy(attempt, blocker -> lifecycle.answer(attempt,
+                new Answer.PhoneBusy(busy.message(), blocker)));
     }
 
     /** "Incomplete task" right after an attempt with a lost answer may be about our own task: look first. */
-    private Uni<Outcome> reconcileBeforeDeferring(PendingRequest attempt, CreateResult.PhoneBusy busy) {
-        return reconciler.find(attempt).chain(lookup -> {
-            if (lookup instanceof TaskLookup.Found found) {
-                return ledger.created(attempt.eventId(), found.task(), true);
-            }
-            if (lookup instanceof TaskLookup.Failed failed) {
-                return lookupFailed(attempt, failed);
-            }
-            return ledger.deferred(attempt.eventId(), attempt.attempts(), busy.message());
-        });
+    private Uni<Outcome> reconcileBeforeDeferring(RequestRow attempt, CreateTaskCommand command,
+                                                  CreateResult.PhoneBusy busy) {
+        return reconciler.find(attempt, command)
+                .chain(lookup -> afterLookup(attempt, command, lookup, () -> defer(attempt, busy)));
     }
 
-    private Uni<Outcome> lookupFailed(PendingRequest request, TaskLookup.Failed failed) {
-        if (failed.cause().unauthorized()) {
-            return ledger.waitForIncs(request.eventId(), request.attempts(), "incs refused the API token", false);
+    private Uni<Outcome> afterLookup(RequestRow r, CreateTaskCommand command, TaskLookup lookup,
+                                     java.util.function.Supplier<Uni<Outcome>> notFound) {
+        if (lookup instanceof TaskLookup.Found found) {
+            return recorder.record(r, command, found.task(), true);
         }
-        return ledger.lookupFailed(request.eventId(), request.attempts(), failed.cause().retryAfter(),
-                String.valueOf(failed.cause().getMessage()));
+        if (lookup instanceof TaskLookup.Failed failed) {
+            return lookupFailed(r, failed);
+        }
+        return notFound.get();
+    }
+
+    private Uni<Outcome> lookupFailed(RequestRow r, TaskLookup.Failed failed) {
+        Answer answer = failed.unauthorized() ? new Answer.IncsUnavailable("incs refused the API token", true)
+                : new Answer.LookupFailed(failed.reason(), failed.retryAfter());
+        return store.apply(r, row -> lifecycle.answer(row, answer));
     }
 
     private String unavailability() {

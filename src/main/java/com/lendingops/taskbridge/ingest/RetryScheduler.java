@@ -1,88 +1,70 @@
 package com.lendingops.taskbridge.ingest;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.lendingops.taskbridge.config.IngestConfig;
+import com.lendingops.taskbridge.incs.CreateTaskCommand;
 import com.lendingops.taskbridge.incs.IncsClient;
 import com.lendingops.taskbridge.task.TaskEnded;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.ObservesAsync;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
 
 /**
- * Drives every request that is not finished, from the database alone, so nothing depends on memory or on
- * Kafka redelivery: retries after transient failures, requests whose replica died mid-submission (expired
- * claim), requests that waited behind an earlier one of the same case, and deferred requests whose phone
- * became free (our blocking task ended: FIFO per phone) or whose re-submission time came.
- * <p>
- * Each tick claims due rows with {@code FOR UPDATE SKIP LOCKED} and pushes their next_attempt_at forward by
- * the claim duration, so several replicas never take the same request; the claimed requests go through the
- * same {@link KeyedWorkQueue} as consumed events, keeping per-case order and the concurrency bound.
- * Nothing is claimed while incs is unavailable (token refused, circuit open).
+ * Drives every request that is not finished, from the database alone, so nothing depends on memory or on Kafka
+ * redelivery: retries, requests whose claimant died or stalled (expired claim), requests that waited behind an
+ * earlier one of their case, deferred requests whose phone became free or whose time came. What is due is the
+ * lifecycle's rule ({@link DueQuery}); each tick claims due rows for this replica (fence token + 1) and runs them
+ * through the same {@link KeyedWorkQueue} as consumed events, in slots that intake can never fill
+ * ({@code scheduler-reserved-share}), so recoveries progress during a Kafka backlog.
  */
 @ApplicationScoped
 public class RetryScheduler {
 
     private static final Logger LOG = Logger.getLogger(RetryScheduler.class);
 
-    static final String CLAIM_DUE = """
-            with due as (
-                select r.event_id, r.ingest_seq from task_request r
-                where r.state in ('received', 'submitting') and coalesce(r.next_attempt_at, now()) <= now()
-                  and not exists (select 1 from task_request o
-                                  where o.case_id = r.case_id and o.state in ('received', 'submitting')
-                                    and o.ingest_seq < r.ingest_seq)
-                union all
-                select r.event_id, r.ingest_seq from task_request r
-                where r.state = 'deferred'
-                  and not exists (select 1 from task_request o
-                                  where o.user_phone = r.user_phone and o.event_id <> r.event_id
-                                    and (o.state in ('received', 'submitting')
-                                         or (o.state = 'deferred' and o.ingest_seq < r.ingest_seq)))
-                  and (r.next_attempt_at <= now()
-                       or (r.awaits_own_task
-                           and not exists (select 1 from incs_task t
-                                           where t.user_phone = r.user_phone and t.status in (0, 1))))
-            ), picked as (
-                select t.event_id from task_request t join due d on d.event_id = t.event_id
-                order by d.ingest_seq limit $1
-                for update of t skip locked
-            )
-            update task_request u set next_attempt_at = now() + make_interval(secs => $2)
-            from picked where u.event_id = picked.event_id
-            returning u.event_id, u.case_id, u.next_attempt_at
-            """;
-
-    static final String RELEASE = """
-            update task_request set next_attempt_at = now()
-            where event_id = $1 and next_attempt_at = $2 and state in ('received', 'submitting', 'deferred')
-            """;
-
     private final Pool pool;
     private final KeyedWorkQueue queue;
     private final RequestSubmitter submitter;
+    private final RequestStore store;
+    private final RequestLifecycle lifecycle;
     private final IncsClient client;
     private final IngestMetrics metrics;
     private final FreshContext contexts;
-    private final double claimSeconds;
+    private final ReplicaId replica;
+    private final ObjectMapper json;
+    private final Clock clock;
+    private final Duration settle;
     private final AtomicBoolean polling = new AtomicBoolean();
 
-    public RetryScheduler(Pool pool, KeyedWorkQueue queue, RequestSubmitter submitter, IncsClient client,
-                          IngestMetrics metrics, FreshContext contexts, IngestConfig config) {
+    public RetryScheduler(Pool pool, KeyedWorkQueue queue, RequestSubmitter submitter, RequestStore store,
+                          RequestLifecycle lifecycle, IncsClient client, IngestMetrics metrics, FreshContext contexts,
+                          ReplicaId replica, ObjectMapper json, Clock clock, IngestConfig config) {
         this.pool = pool;
         this.queue = queue;
         this.submitter = submitter;
+        this.store = store;
+        this.lifecycle = lifecycle;
         this.client = client;
         this.metrics = metrics;
         this.contexts = contexts;
-        this.claimSeconds = config.retry().claimDuration().toMillis() / 1000.0;
+        this.replica = replica;
+        this.json = json;
+        this.clock = clock;
+        this.settle = config.reconcile().settleTime();
     }
 
     @Scheduled(every = "${bridge.ingest.retry.poll-interval:1s}", delayed = "${bridge.ingest.retry.poll-interval:1s}",
@@ -93,7 +75,7 @@ public class RetryScheduler {
 
     @Scheduled(every = "15s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> countDeferred() {
-        return pool.query("select count(*) from task_request where state = 'deferred'").execute()
+        return store.timed(pool.query("select count(*) from task_request where state = 'deferred'").execute())
                 .invoke(rows -> metrics.deferredCount(rows.iterator().next().getLong(0)))
                 .onFailure().recoverWithNull().replaceWithVoid();
     }
@@ -107,39 +89,55 @@ public class RetryScheduler {
         pollSoon();
     }
 
-    /** Polls now on a fresh context, outside the caller's thread and transaction. */
+    /** Polls now on a fresh context, outside the caller's thread and transaction; failures are logged. */
     public void pollSoon() {
         contexts.run(this::poll).subscribe().with(ignored -> { }, failure -> LOG.warn("retry poll failed", failure));
     }
 
-    /** Claims what is due, up to the free room in the work queue, and hands it over. */
+    /** Claims what is due, up to the free room in the work queue (reserved share included), and hands it over. */
     public Uni<Void> poll() {
-        int room = queue.freeSlots();
+        int room = queue.freeSlotsForScheduler();
         if (room == 0 || !client.isAvailable() || !polling.compareAndSet(false, true)) {
             return Uni.createFrom().voidItem();
         }
-        return pool.preparedQuery(CLAIM_DUE).execute(Tuple.of(room, claimSeconds))
-                .chain(rows -> dispatch(rows))
-                .onFailure().invoke(failure -> LOG.warnf("retry scheduler could not read due requests: %s",
+        Instant now = clock.instant();
+        Tuple args = Tuple.tuple().addValue(RequestStore.at(now)).addValue(RequestStore.at(now.minus(settle)))
+                .addValue(room).addValue(replica.id()).addValue(RequestStore.at(lifecycle.claimUntil(now)));
+        return store.timed(pool.preparedQuery(DueQuery.CLAIM).execute(args))
+                .chain(this::dispatch)
+                .onFailure().invoke(failure -> LOG.warnf("retry scheduler could not claim due requests: %s",
                         failure.toString()))
                 .onFailure().recoverWithNull()
                 .eventually(() -> polling.set(false))
                 .replaceWithVoid();
     }
 
-    private Uni<Void> dispatch(Iterable<Row> rows) {
-        List<Tuple> refused = new ArrayList<>();
+    private Uni<Void> dispatch(RowSet<Row> rows) {
+        List<RequestRow> refused = new ArrayList<>();
+        if (rows.size() > 0) {
+            LOG.debugf("claimed %d due requests", rows.size());
+        }
         for (Row row : rows) {
-            String eventId = row.getString("event_id");
-            if (!queue.trySubmit(row.getString("case_id"), eventId, () -> submitter.submit(eventId))) {
-                refused.add(Tuple.of(eventId, row.getOffsetDateTime("next_attempt_at")));
+            RequestRow claimed = RequestStore.rowOf(row);
+            CreateTaskCommand command = commandOf(row);
+            RequestSubmitter.Claimed work = new RequestSubmitter.Claimed(claimed, command, false);
+            if (!queue.trySubmit(claimed.caseId(), claimed.eventId(), () -> submitter.submit(work))) {
+                refused.add(claimed);
             }
         }
+        // The queue filled up meanwhile, or this request is being worked on here already: give the claim back.
         if (refused.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        // The queue filled up meanwhile, or this request is being worked on here already: give the claim back
-        // unless that work has moved the request on since.
-        return pool.preparedQuery(RELEASE).executeBatch(refused).replaceWithVoid();
+        return Uni.join().all(refused.stream().map(store::release).toList()).andCollectFailures().replaceWithVoid();
+    }
+
+    private CreateTaskCommand commandOf(Row row) {
+        try {
+            return json.readValue(row.getString("request_body"), CreateTaskCommand.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored request body of " + row.getString("event_id") + " is unreadable",
+                    e);
+        }
     }
 }

@@ -1,7 +1,8 @@
 package com.lendingops.taskbridge.ingest;
 
-import com.lendingops.taskbridge.incs.IncsCallException;
 import com.lendingops.taskbridge.incs.IncsTaskView;
+import java.time.Duration;
+import java.util.Optional;
 
 /** Result of looking up whether an earlier attempt created the task after all. */
 public sealed interface TaskLookup {
@@ -10,11 +11,11 @@ public sealed interface TaskLookup {
     record Found(IncsTaskView task) implements TaskLookup {
     }
 
-    /** No task of this request exists: it is safe to send the request again. */
+    /** Every page incs's total implies was read and none holds an unclaimed match: safe to send again. */
     record NotFound() implements TaskLookup {
     }
 
-    /** incs could not be asked; nothing may be sent until it can. */
-    record Failed(IncsCallException cause) implements TaskLookup {
+    /** The lookup did not cover everything (incs failed, page limit, unexpected answer): nothing may be sent yet. */
+    record Failed(String reason, Optional<Duration> retryAfter, boolean unauthorized) implements TaskLookup {
     }
 }

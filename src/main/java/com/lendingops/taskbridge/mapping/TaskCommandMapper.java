@@ -109,11 +109,17 @@ public class TaskCommandMapper {
     }
 
     private static BigDecimal decimal(String value, String field) {
+        BigDecimal amount;
         try {
-            return new BigDecimal(value.trim());
+            amount = new BigDecimal(value.trim());
         } catch (NumberFormatException e) {
             throw new InvalidValue(Rejection.INVALID_AMOUNT, field + " is not a decimal number");
         }
+        if (!Amounts.inRange(amount)) {
+            // "1e-999999999" would be a billion digits once written out or rounded
+            throw new InvalidValue(Rejection.INVALID_AMOUNT, field + " is out of range");
+        }
+        return amount;
     }
 
     private static String date(Supplier<String> conversion, String field) {

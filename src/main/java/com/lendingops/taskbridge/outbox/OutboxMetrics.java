@@ -23,6 +23,9 @@ public class OutboxMetrics {
         this.store = store;
         Gauge.builder("outbox.pending", backlog, b -> b.get().pending())
                 .description("outbox rows not yet acknowledged by Kafka").register(registry);
+        Gauge.builder("outbox.parked", backlog, b -> b.get().parked())
+                .description("outbox rows parked after Kafka refused them for good (alert when above 0)")
+                .register(registry);
         Gauge.builder("outbox.lag.seconds", this, OutboxMetrics::lagSeconds)
                 .description("age of the oldest outbox row not yet acknowledged by Kafka").baseUnit("seconds")
                 .register(registry);
@@ -36,6 +39,10 @@ public class OutboxMetrics {
     public double lagSeconds() {
         OffsetDateTime oldest = backlog.get().oldestPendingAt();
         return oldest == null ? 0 : Math.max(0, Duration.between(oldest, OffsetDateTime.now()).toMillis() / 1000.0);
+    }
+
+    public long parked() {
+        return backlog.get().parked();
     }
 
     public long pending() {

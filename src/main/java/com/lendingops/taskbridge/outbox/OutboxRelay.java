@@ -1,7 +1,8 @@
 package com.lendingops.taskbridge.outbox;
 
 import com.lendingops.taskbridge.config.OutboxConfig;
-import com.lendingops.taskbridge.sync.LeaderLease;
+import com.lendingops.taskbridge.leader.LeaderLease;
+import com.lendingops.taskbridge.leader.LeaseFence;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
@@ -11,7 +12,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
@@ -20,8 +23,11 @@ import org.jboss.logging.Logger;
  * each only after the broker acknowledged the previous one, and a key stops at its first failure:
  * a later row can therefore never reach the topic before an earlier row of its key, even when two
  * relays overlap during a lease hand-over. Keys are independent and go concurrently. A row is marked
- * published only after its acknowledgement; a failure leaves it pending for the next pass (backoff),
- * so Kafka outages lose nothing and at worst duplicate (consumers dedupe on ce_id).
+ * published only after its acknowledgement, and only while this replica's lease tenure (fence) is current;
+ * a failure leaves it pending with a retry time for its key (the next passes read past that key), and a
+ * row Kafka refuses for good is parked after {@code park-after-attempts}. When every key of a pass fails
+ * (the broker is down) the whole relay backs off. Kafka outages lose nothing and at worst duplicate
+ * (consumers dedupe on ce_id).
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -33,9 +39,11 @@ public class OutboxRelay {
     private final LeaderLease lease;
     private final OutboxConfig config;
     private final RelayBackoff backoff;
-    private final AtomicBoolean running = new AtomicBoolean();
+    private final AtomicReference<CompletableFuture<Void>> running = new AtomicReference<>();
     private final Counter published;
     private final Counter failures;
+    private final Counter parked;
+    private volatile boolean stopping;
 
     public OutboxRelay(OutboxStore store, OutboxSender sender, LeaderLease lease, OutboxConfig config,
                        MeterRegistry registry) {
@@ -48,44 +56,70 @@ public class OutboxRelay {
                 .register(registry);
         this.failures = Counter.builder("outbox.publish.failures").description("outbox rows Kafka refused")
                 .register(registry);
+        this.parked = Counter.builder("outbox.parked.rows").description("outbox rows parked after refusals")
+                .register(registry);
     }
 
     /** The scheduled pass: only the lease holder relays, and not while backing off. */
     public Uni<Void> tick() {
-        if (!lease.isLeader() || backoff.waiting()) {
+        if (!lease.isLeader() || backoff.waiting() || stopping) {
             return Uni.createFrom().voidItem();
         }
         return relayOnce().replaceWithVoid().onFailure().recoverWithNull();
     }
 
-    /** One pass over the oldest pending rows, leader or not; a pass already running makes this a no-op. */
+    /** One pass over the oldest pending rows under this replica's lease; a pass already running makes this a no-op. */
     public Uni<RelayResult> relayOnce() {
-        return Uni.createFrom().deferred(() -> running.compareAndSet(false, true) ? pass()
-                : Uni.createFrom().item(RelayResult.EMPTY));
+        return Uni.createFrom().deferred(() -> {
+            Optional<LeaseFence> fence = lease.currentFence();
+            CompletableFuture<Void> done = new CompletableFuture<>();
+            if (fence.isEmpty() || stopping || !running.compareAndSet(null, done)) {
+                return Uni.createFrom().item(RelayResult.EMPTY);
+            }
+            return pass(fence.get()).onTermination().invoke(() -> {
+                running.set(null);
+                done.complete(null);
+            });
+        });
     }
 
-    private Uni<RelayResult> pass() {
+    /** Stops sending at the next row and emits when the running pass has ended (shutdown). */
+    public Uni<Void> stop() {
+        stopping = true;
+        CompletableFuture<Void> current = running.get();
+        return current == null ? Uni.createFrom().voidItem() : Uni.createFrom().completionStage(current);
+    }
+
+    private Uni<RelayResult> pass(LeaseFence fence) {
         return store.pending(config.batchSize())
-                .chain(this::publishByKey)
-                .call(result -> store.markPublished(result.published()))
-                .call(result -> store.countFailedAttempt(result.failed()))
+                .chain(rows -> publishByKey(rows, fence))
+                .call(result -> store.markPublished(result.published(), fence).invoke(current -> {
+                    if (!current) {
+                        LOG.warnf("lease epoch %d ended during the pass: %d acknowledged rows left for the new leader",
+                                fence.epoch(), result.published().size());
+                    }
+                }))
+                .call(result -> store.recordFailures(result.failures(), config.backoffInitial(), config.backoffMax(),
+                        config.parkAfterAttempts()).invoke(this::reportParked))
                 .invoke(this::recordOutcome)
-                .onFailure().invoke(e -> pause("outbox relay pass failed", e))
-                .onTermination().invoke(() -> running.set(false));
+                .onFailure().invoke(e -> pause("outbox relay pass failed", e));
     }
 
-    private Uni<RelayResult> publishByKey(List<PendingEvent> rows) {
+    private Uni<RelayResult> publishByKey(List<PendingEvent> rows, LeaseFence fence) {
         if (rows.isEmpty()) {
             return Uni.createFrom().item(RelayResult.EMPTY);
         }
         Map<String, List<PendingEvent>> byKey = rows.stream()
                 .collect(Collectors.groupingBy(PendingEvent::recordKey, LinkedHashMap::new, Collectors.toList()));
         List<Uni<RelayResult>> chains = byKey.values().stream()
-                .map(keyRows -> publishInOrder(keyRows, 0, new ArrayList<>())).toList();
+                .map(keyRows -> publishInOrder(keyRows, 0, new ArrayList<>(), fence)).toList();
         return Uni.join().all(chains).andCollectFailures().map(RelayResult::merge);
     }
 
-    private Uni<RelayResult> publishInOrder(List<PendingEvent> rows, int index, List<Long> acked) {
+    private Uni<RelayResult> publishInOrder(List<PendingEvent> rows, int index, List<Long> acked, LeaseFence fence) {
+        if (index >= rows.size() || stopping || !lease.stillHolds(fence)) {
+            return Uni.createFrom().item(new RelayResult(List.copyOf(acked), List.of()));
+        }
         PendingEvent row = rows.get(index);
         return sender.send(row)
                 .map(ignored -> (Throwable) null)
@@ -93,21 +127,34 @@ public class OutboxRelay {
                 .chain(failure -> {
                     if (failure != null) {
                         LOG.debugf("outbox row %d (%s) not acknowledged: %s", row.id(), row.ceType(), failure.getMessage());
-                        return Uni.createFrom().item(new RelayResult(List.copyOf(acked), List.of(row.id())));
+                        return Uni.createFrom().item(new RelayResult(List.copyOf(acked),
+                                List.of(RelayFailure.of(row, failure))));
                     }
                     acked.add(row.id());
-                    return index + 1 < rows.size() ? publishInOrder(rows, index + 1, acked)
-                            : Uni.createFrom().item(new RelayResult(List.copyOf(acked), List.of()));
+                    return publishInOrder(rows, index + 1, acked, fence);
                 });
+    }
+
+    private void reportParked(int count) {
+        if (count > 0) {
+            parked.increment(count);
+            LOG.errorf("%d outbox rows parked: Kafka refused them %d times for good; see outbox_event.last_error",
+                    count, config.parkAfterAttempts());
+        }
     }
 
     private void recordOutcome(RelayResult result) {
         published.increment(result.published().size());
-        failures.increment(result.failed().size());
-        if (result.failed().isEmpty()) {
-            backoff.succeeded();
+        failures.increment(result.failures().size());
+        if (!result.failures().isEmpty() && result.published().isEmpty()
+                && result.failures().stream().noneMatch(RelayFailure::permanent)) {
+            pause(result.failures().size() + " keys could not be published", null);
         } else {
-            pause(result.failed().size() + " keys could not be published", null);
+            backoff.succeeded();
+            if (!result.failures().isEmpty()) {
+                LOG.warnf("%d keys could not be published and wait for their retry time; other keys go on",
+                        result.failures().size());
+            }
         }
     }
 

@@ -2,7 +2,7 @@ package com.lendingops.taskbridge.sync;
 
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Counters of one sync cycle, filled while it runs (lookups run concurrently, hence atomics). */
+/** Counters of one sync cycle, filled while it runs (pages and lookups run concurrently, hence atomics). */
 public final class CycleStats {
 
     private final AtomicInteger calls = new AtomicInteger();
@@ -15,6 +15,7 @@ public final class CycleStats {
     private volatile int tracked;
     private volatile int seenInScan;
 
+    /** Every list request written to incs: pages, lookups, retries and page-base probes. */
     void countCall() {
         calls.incrementAndGet();
     }
@@ -24,18 +25,18 @@ public final class CycleStats {
     }
 
     void countRecorded(TaskChangeRecorder.Recorded result) {
-        recorded.incrementAndGet();
+        recorded.addAndGet(result.recorded());
         events.addAndGet(result.events());
-        if (result.ended() != null) {
-            ended.incrementAndGet();
-        }
-        if (result.missing()) {
-            missing.incrementAndGet();
-        }
+        ended.addAndGet(result.ended().size());
+        missing.addAndGet(result.missing());
     }
 
     void countFailure() {
         failures.incrementAndGet();
+    }
+
+    void countFailures(int count) {
+        failures.addAndGet(count);
     }
 
     void tracked(int count) {
@@ -50,8 +51,8 @@ public final class CycleStats {
         return calls.get();
     }
 
-    CycleReport report() {
+    CycleReport report(boolean stopped) {
         return new CycleReport(true, calls.get(), tracked, seenInScan, lookups.get(), recorded.get(), events.get(),
-                ended.get(), missing.get(), failures.get());
+                ended.get(), missing.get(), failures.get(), stopped);
     }
 }

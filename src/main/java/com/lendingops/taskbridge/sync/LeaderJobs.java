@@ -3,7 +3,9 @@ package com.lendingops.taskbridge.sync;
 import com.lendingops.taskbridge.config.OutboxConfig;
 import com.lendingops.taskbridge.config.SyncConfig;
 import com.lendingops.taskbridge.outbox.OutboxMetrics;
+import com.lendingops.taskbridge.leader.LeaderLease;
 import com.lendingops.taskbridge.outbox.OutboxPruner;
+import com.lendingops.taskbridge.outbox.OutboxRelay;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.scheduler.Scheduled.ConcurrentExecution;
@@ -30,11 +32,13 @@ public class LeaderJobs {
     private final SyncConfig config;
     private final OutboxPruner pruner;
     private final OutboxMetrics outboxMetrics;
+    private final OutboxRelay relay;
     /** Set on shutdown: a renewal after the release would take the lease back for a dying replica. */
     private volatile boolean stopping;
 
     public LeaderJobs(LeaderLease lease, SyncCycle syncCycle, SyncConfig config, OutboxPruner pruner,
-                      OutboxMetrics outboxMetrics) {
+                      OutboxMetrics outboxMetrics, OutboxRelay relay) {
+        this.relay = relay;
         this.lease = lease;
         this.syncCycle = syncCycle;
         this.config = config;
@@ -53,7 +57,8 @@ public class LeaderJobs {
         return lease.takeOrRenew()
                 .invoke(leader -> {
                     if (leader && !wasLeader && config.scheduled()) {
-                        syncCycle.runIfLeader().subscribe().with(report -> { }, e -> { });
+                        syncCycle.runIfLeader().subscribe().with(report -> { },
+                                e -> LOG.warnf("sync cycle after taking the lease failed: %s", e.getMessage()));
                     }
                 })
                 .replaceWithVoid()
@@ -85,9 +90,18 @@ public class LeaderJobs {
         return outboxMetrics.refresh().onFailure().recoverWithNull();
     }
 
-    /** Hands the lease over at once on a graceful stop instead of letting it expire. */
+    /**
+     * Hands the lease over at once on a graceful stop instead of letting it expire: first stops the running sync
+     * cycle and relay pass at their next step and waits for them, so nothing of this tenure is still writing when
+     * another replica takes over.
+     */
     void releaseLease(@Observes ShutdownEvent event) {
         stopping = true;
+        try {
+            Uni.join().all(syncCycle.stop(), relay.stop()).andCollectFailures().await().atMost(Duration.ofSeconds(10));
+        } catch (RuntimeException e) {
+            LOG.warnf("sync cycle or relay pass still running at shutdown: %s", e.getMessage());
+        }
         try {
             lease.release().await().atMost(Duration.ofSeconds(5));
         } catch (RuntimeException e) {

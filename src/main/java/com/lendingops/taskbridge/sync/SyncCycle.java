@@ -1,29 +1,35 @@
 package com.lendingops.taskbridge.sync;
 
-import com.lendingops.taskbridge.config.SyncConfig;
 import com.lendingops.taskbridge.incs.IncsTaskView;
+import com.lendingops.taskbridge.leader.LeaderLease;
+import com.lendingops.taskbridge.leader.LeaseFence;
 import com.lendingops.taskbridge.sync.TaskLookups.Lookup;
 import com.lendingops.taskbridge.task.TaskEnded;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.Executor;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import org.jboss.logging.Logger;
 
 /**
- * One sync cycle: scan the active incs tasks, look up by id only the tracked tasks the scan did not
- * return, and record every change, one task per transaction. Calls per cycle stay within
- * ⌈active/100⌉ + (tasks that left the active set) + 2. Tests call {@link #runCycle()} directly.
+ * One sync cycle: scan the active incs tasks recording each page's changes as it arrives, then look up by id
+ * only the tracked tasks the scan did not return, recording their answers in batches. The cycle runs under the
+ * lease tenure (fence) it started with and stops within one step once that tenure ends; every recording
+ * transaction checks the fence in the database. Tests call {@link #runCycle()} directly.
  */
 @ApplicationScoped
 public class SyncCycle {
 
     private static final Logger LOG = Logger.getLogger(SyncCycle.class);
+    /** Lookup answers recorded per transaction. */
+    static final int LOOKUP_BATCH = 100;
 
     private final TrackedTasks trackedTasks;
     private final ActiveTaskScan scan;
@@ -31,13 +37,15 @@ public class SyncCycle {
     private final TaskChangeRecorder recorder;
     private final LeaderLease lease;
     private final SyncMetrics metrics;
-    private final SyncConfig config;
+    private final SyncCheckpoints checkpoints;
     private final Event<TaskEnded> taskEnded;
     private final VertxContexts contexts;
-    private final AtomicBoolean running = new AtomicBoolean();
+    /** The running cycle's completion; null when none runs. */
+    private final AtomicReference<CompletableFuture<Void>> running = new AtomicReference<>();
+    private volatile boolean stopping;
 
     public SyncCycle(TrackedTasks trackedTasks, ActiveTaskScan scan, TaskLookups lookups, TaskChangeRecorder recorder,
-                     LeaderLease lease, SyncMetrics metrics, SyncConfig config, Event<TaskEnded> taskEnded,
+                     LeaderLease lease, SyncMetrics metrics, SyncCheckpoints checkpoints, Event<TaskEnded> taskEnded,
                      VertxContexts contexts) {
         this.trackedTasks = trackedTasks;
         this.scan = scan;
@@ -45,88 +53,130 @@ public class SyncCycle {
         this.recorder = recorder;
         this.lease = lease;
         this.metrics = metrics;
-        this.config = config;
+        this.checkpoints = checkpoints;
         this.taskEnded = taskEnded;
         this.contexts = contexts;
     }
 
     /** The scheduled entry point: only the lease holder syncs. */
     public Uni<CycleReport> runIfLeader() {
-        return lease.isLeader() ? runCycle() : Uni.createFrom().item(CycleReport.skipped());
+        return lease.currentFence().map(this::startUnderFence).orElseGet(() -> Uni.createFrom().item(CycleReport.skipped()));
     }
 
-    /** Runs one cycle now, unless one is already running (then it reports itself skipped). */
+    /** Runs one cycle now (taking the lease first if free), unless one is already running or another replica leads. */
     public Uni<CycleReport> runCycle() {
-        return Uni.createFrom().deferred(() -> running.compareAndSet(false, true) ? cycle()
-                : Uni.createFrom().item(CycleReport.skipped()));
+        return Uni.createFrom().deferred(() -> {
+            Optional<LeaseFence> fence = lease.currentFence();
+            if (fence.isPresent()) {
+                return startUnderFence(fence.get());
+            }
+            return lease.takeOrRenew().chain(held -> lease.currentFence().map(this::startUnderFence)
+                    .orElseGet(() -> Uni.createFrom().item(CycleReport.skipped())));
+        });
     }
 
-    private Uni<CycleReport> cycle() {
+    /** Stops the running cycle at its next step and emits when it has ended (shutdown, before the lease is released). */
+    public Uni<Void> stop() {
+        stopping = true;
+        CompletableFuture<Void> current = running.get();
+        return current == null ? Uni.createFrom().voidItem() : Uni.createFrom().completionStage(current);
+    }
+
+    private Uni<CycleReport> startUnderFence(LeaseFence fence) {
+        return Uni.createFrom().deferred(() -> {
+            CompletableFuture<Void> done = new CompletableFuture<>();
+            if (stopping || !running.compareAndSet(null, done)) {
+                return Uni.createFrom().item(CycleReport.skipped());
+            }
+            CycleControl control = new CycleControl(lease, fence, checkpoints, () -> stopping);
+            return cycle(control).onTermination().invoke(() -> {
+                running.set(null);
+                done.complete(null);
+            });
+        });
+    }
+
+    private Uni<CycleReport> cycle(CycleControl control) {
         CycleStats stats = new CycleStats();
-        Executor cycleContext = contexts.newSafeContext();
-        return Uni.createFrom().deferred(() -> trackedTasks.load())
-                .runSubscriptionOn(cycleContext)
-                .chain(tracked -> syncTracked(tracked, stats, cycleContext))
-                .map(ignored -> stats.report())
-                .invoke(metrics::cycleCompleted)
+        long startedAt = System.nanoTime();
+        return trackedTasks.load()
+                .chain(tracked -> syncTracked(tracked, control, stats))
+                .map(ignored -> stats.report(false))
+                .invoke(report -> metrics.cycleCompleted(report, (System.nanoTime() - startedAt) / 1_000_000))
+                .onFailure(CycleControl.Stopped.class).recoverWithItem(e -> {
+                    LOG.infof("sync cycle stopped after %d incs calls: %s", stats.calls(), e.getMessage());
+                    CycleReport report = stats.report(true);
+                    metrics.cycleStopped(report);
+                    return report;
+                })
                 .onFailure().invoke(e -> {
                     metrics.cycleFailed(stats.calls());
                     LOG.warnf("sync cycle failed after %d incs calls: %s", stats.calls(), e.getMessage());
-                })
-                .onTermination().invoke(() -> running.set(false));
+                });
     }
 
-    private Uni<Void> syncTracked(Map<Long, TrackedTask> tracked, CycleStats stats, Executor cycleContext) {
+    private Uni<Void> syncTracked(Map<Long, TrackedTask> tracked, CycleControl control, CycleStats stats) {
         stats.tracked(tracked.size());
         if (tracked.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return scan.scan(tracked.keySet(), stats).chain(seen -> {
-            stats.seenInScan(seen.size());
-            List<IncsTaskView> changed = seen.values().stream()
-                    .filter(view -> tracked.get(view.id()).changedBy(view)).toList();
-            List<Long> unseen = tracked.keySet().stream().filter(id -> !seen.containsKey(id)).sorted().toList();
-            return recordInTurn(changed, recorder::recordView, stats, cycleContext)
-                    .chain(() -> lookups.lookUp(unseen, stats))
-                    .chain(answers -> recordLookups(answers, tracked, stats, cycleContext));
+        return scan.scan(tracked, control, stats, views -> record(views, control, stats)).chain(outcome -> {
+            stats.seenInScan(outcome.seen().size());
+            if (!outcome.complete()) {
+                // a page is missing: its tasks are neither looked up (that would break the call bound) nor missed
+                stats.countFailure();
+                return Uni.createFrom().voidItem();
+            }
+            List<Long> unseen = tracked.keySet().stream().filter(id -> !outcome.seen().contains(id)).sorted().toList();
+            return lookups.lookUp(unseen, control, stats)
+                    .chain(answers -> recordLookups(answers, tracked, control, stats));
         });
     }
 
-    private Uni<Void> recordLookups(List<Lookup> answers, Map<Long, TrackedTask> tracked, CycleStats stats,
-                                    Executor cycleContext) {
-        answers.stream().filter(Lookup::failed).forEach(failed -> stats.countFailure());
+    private Uni<Void> recordLookups(List<Lookup> answers, Map<Long, TrackedTask> tracked, CycleControl control,
+                                    CycleStats stats) {
+        stats.countFailures((int) answers.stream().filter(Lookup::failed).count());
         List<IncsTaskView> found = answers.stream()
                 .filter(l -> l.view() != null && tracked.get(l.taskId()).changedBy(l.view()))
                 .map(Lookup::view).toList();
         List<Long> notFound = answers.stream().filter(l -> !l.failed() && l.view() == null)
                 .map(Lookup::taskId).toList();
-        return recordInTurn(found, recorder::recordView, stats, cycleContext)
-                .chain(() -> recordInTurn(notFound,
-                        id -> recorder.recordNotFound(id, config.missingAfterCycles()), stats, cycleContext));
+        return inBatches(found, views -> record(views, control, stats))
+                .chain(() -> inBatches(notFound, ids -> control.step(SyncCheckpoints.Step.RECORD)
+                        .chain(() -> recorder.recordNotFound(ids, control.fence()))
+                        .map(control::unlessFenced)
+                        .invoke(stats::countRecorded)
+                        .replaceWithVoid()));
     }
 
-    /**
-     * One transaction after the other, each subscribed on the cycle's context whatever thread the
-     * incs client answered on; a task whose recording fails is retried next cycle.
-     */
-    private <T> Uni<Void> recordInTurn(List<T> items, Function<T, Uni<TaskChangeRecorder.Recorded>> op,
-                                       CycleStats stats, Executor cycleContext) {
-        return Multi.createFrom().iterable(items)
-                .onItem().transformToUniAndConcatenate(item -> Uni.createFrom().deferred(() -> op.apply(item))
-                        .runSubscriptionOn(cycleContext)
-                        .invoke(recorded -> afterCommit(recorded, stats))
-                        .onFailure().recoverWithItem(e -> {
-                            stats.countFailure();
-                            LOG.warnf("recording a task change failed, retried next cycle: %s", e.getMessage());
-                            return TaskChangeRecorder.Recorded.NOTHING;
-                        }))
+    /** One page (or batch of lookup answers) in one transaction; a failed one is retried next cycle. */
+    private Uni<Void> record(List<IncsTaskView> views, CycleControl control, CycleStats stats) {
+        return control.step(SyncCheckpoints.Step.RECORD)
+                .chain(() -> recorder.recordViews(views, control.fence()))
+                .map(control::unlessFenced)
+                .invoke(recorded -> afterCommit(recorded, stats))
+                .replaceWithVoid()
+                .onFailure(e -> !(e instanceof CycleControl.Stopped)).recoverWithUni(e -> {
+                    stats.countFailure();
+                    LOG.warnf("recording %d task views failed, retried next cycle: %s", views.size(), e.getMessage());
+                    return Uni.createFrom().voidItem();
+                });
+    }
+
+    private static <T> Uni<Void> inBatches(List<T> items, Function<List<T>, Uni<Void>> op) {
+        if (items.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<List<T>> batches = new ArrayList<>();
+        for (int i = 0; i < items.size(); i += LOOKUP_BATCH) {
+            batches.add(items.subList(i, Math.min(items.size(), i + LOOKUP_BATCH)));
+        }
+        return Multi.createFrom().iterable(batches).onItem().transformToUniAndConcatenate(batch -> op.apply(batch))
                 .collect().last().replaceWithVoid();
     }
 
     private void afterCommit(TaskChangeRecorder.Recorded recorded, CycleStats stats) {
         stats.countRecorded(recorded);
-        if (recorded.ended() != null) {
-            contexts.runOnNewSafeContext(() -> taskEnded.fire(recorded.ended()));
-        }
+        recorded.ended().forEach(ended -> contexts.runOnNewSafeContext(() -> taskEnded.fire(ended)));
     }
 }

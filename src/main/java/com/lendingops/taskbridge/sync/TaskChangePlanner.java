@@ -20,6 +20,12 @@ import java.util.Set;
  * Logs are replayed in incs log id order; the view's own status and assignee then cover changes incs
  * made without writing a log. Statuses only move forward (0 → 1 → 2|3), which is how a late log for
  * a change already published from the view is recognised and not published twice.
+ *
+ * <p>A task the sync has never recorded (adopted after a lost answer, or created and changed before the
+ * first cycle) is replayed from status 0 and its initial assignee, so every change incs logged after the
+ * creation is published, not just {@code created}. When the view alone shows both a new assignee and a new
+ * status, incs does not say which came first: the reassignment is published first (a final status ends the
+ * task, after which incs does not reassign), and each event carries the values as of its own change.
  */
 public class TaskChangePlanner {
 
@@ -44,7 +50,8 @@ public class TaskChangePlanner {
         Replay replay = new Replay(known);
         newLogs.forEach(replay::apply);
         replay.applyView(view);
-        return new TaskChanges(newLogs, List.copyOf(replay.events), replay.status, replay.assignee);
+        return new TaskChanges(newLogs, List.copyOf(replay.events), replay.status, replay.assignee,
+                replay.changeSeq);
     }
 
     /** The task's state while its new logs are applied one by one. */
@@ -53,11 +60,13 @@ public class TaskChangePlanner {
         private final List<TaskEvent> events = new ArrayList<>();
         private int status;
         private String assignee;
+        private int changeSeq;
 
         Replay(KnownTask known) {
             this.known = known;
-            this.status = known.status();
-            this.assignee = known.assignee();
+            this.status = known.replayStatus();
+            this.assignee = known.replayAssignee();
+            this.changeSeq = known.changeSeq();
         }
 
         void apply(IncsTaskView.Log log) {
@@ -73,25 +82,32 @@ public class TaskChangePlanner {
 
         void applyView(IncsTaskView view) {
             OffsetDateTime at = when(view.updatedAt());
-            changeStatus(view.status(), null, at);
             String viewAssignee = view.assigneeUsername();
             if (viewAssignee != null && !viewAssignee.isBlank() && !viewAssignee.equals(assignee)) {
                 if (assignee == null) {
                     assignee = viewAssignee; // learning the initial assignment is not a reassignment
                 } else {
+                    changeSeq++;
                     events.add(TaskEvent.assignedWithoutLog(new TaskAssigned(known.eventId(), known.caseId(),
-                            known.taskId(), viewAssignee, assignee, at)));
+                            known.taskId(), viewAssignee, assignee, at), changeSeq));
                     assignee = viewAssignee;
                 }
             }
+            changeStatus(view.status(), null, at);
         }
 
         private void changeStatus(Integer newStatus, Long logId, OffsetDateTime at) {
             if (!advances(status, newStatus)) {
                 return;
             }
-            events.add(TaskEvent.statusChanged(new TaskStatusChanged(known.eventId(), known.caseId(), known.taskId(),
-                    status, newStatus, TaskStatus.of(newStatus).publishedName(), at, assignee), logId));
+            TaskStatusChanged data = new TaskStatusChanged(known.eventId(), known.caseId(), known.taskId(),
+                    status, newStatus, TaskStatus.of(newStatus).publishedName(), at, assignee);
+            if (logId != null) {
+                events.add(TaskEvent.statusChanged(data, logId));
+            } else {
+                changeSeq++;
+                events.add(TaskEvent.statusChangedWithoutLog(data, changeSeq));
+            }
             status = newStatus;
         }
 

@@ -1,129 +1,162 @@
 package com.lendingops.taskbridge.sync;
 
 import com.lendingops.taskbridge.events.TaskEvent;
-import com.lendingops.taskbridge.events.TaskMissing;
 import com.lendingops.taskbridge.incs.IncsTaskView;
 import com.lendingops.taskbridge.incs.IncsTime;
-import com.lendingops.taskbridge.outbox.OutboxWriter;
-import com.lendingops.taskbridge.task.IncsTask;
-import com.lendingops.taskbridge.task.IncsTaskLog;
+import com.lendingops.taskbridge.leader.LeaseFence;
+import com.lendingops.taskbridge.outbox.OutboxRows;
 import com.lendingops.taskbridge.task.TaskEnded;
 import com.lendingops.taskbridge.task.TaskStatus;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
- * Writes what the sync learnt about one task in one transaction: its new logs, its new state and the
- * outbox events, so that an event exists exactly when the change it reports was stored. Must run on a
- * safe Vert.x duplicated context (Hibernate Reactive).
+ * Writes what the sync learnt about a batch of tasks (one page) in one transaction: their new logs, their new
+ * state and the outbox events, so that an event exists exactly when the change it reports was stored. The
+ * transaction first checks the lease fence (and holds a share lock on the lease row until commit, so a
+ * take-over waits for it): a replica that lost the lease writes nothing. What each task's row holds is compared
+ * with the view inside the transaction, so a view older than what another writer stored adds nothing.
  */
 @ApplicationScoped
 public class TaskChangeRecorder {
 
-    /** Outcome of one transaction; {@code ended} is set when the task reached a final status (fire after commit). */
-    public record Recorded(int events, boolean missing, TaskEnded ended) {
-        static final Recorded NOTHING = new Recorded(0, false, null);
+    /** Outcome of one transaction; {@code ended} lists tasks that reached a final status (fire after commit). */
+    public record Recorded(int recorded, int events, int missing, List<TaskEnded> ended, boolean fenced) {
+        static final Recorded NOTHING = new Recorded(0, 0, 0, List.of(), false);
+        static final Recorded FENCED = new Recorded(0, 0, 0, List.of(), true);
     }
 
-    private final OutboxWriter outbox;
+    private static final String FENCE =
+            "select 1 from leader_lease where name = $1 and holder = $2 and epoch = $3 for share";
+    private static final String LOAD = """
+            select t.task_id, t.event_id, t.case_id, t.status, t.assignee, t.user_phone,
+                   t.synced_at is not null as synced, t.change_seq,
+                   (select l.assignee from incs_task_log l where l.task_id = t.task_id and l.type = 2
+                    order by l.log_id limit 1) as initial_assignee
+            from incs_task t where t.task_id = any($1) and t.tracking order by t.task_id for update""";
+    private static final String LOG_IDS = "select log_id from incs_task_log where task_id = any($1)";
+    private static final String INSERT_LOG = """
+            insert into incs_task_log (log_id, task_id, type, status, pre_status, assignee, comment, logged_at,
+              recorded_at) values ($1, $2, $3, $4, $5, $6, $7, $8, now()) on conflict (log_id) do nothing""";
+    private static final String UPDATE_TASK = """
+            update incs_task set status = $2, assignee = $3, conversation_id = coalesce(conversation_id, $4),
+              incs_updated_at = coalesce($5, incs_updated_at), change_seq = $6, tracking = $7, missing_cycles = 0,
+              recheck_at = null, synced_at = coalesce(synced_at, now()), last_seen_at = now(), updated_at = now(),
+              version = version + 1
+            where task_id = $1""";
+
+    private final Pool pool;
+    private final OutboxRows outbox;
     private final IncsTime time;
     private final TaskChangePlanner planner;
+    private final MissingTasks missingTasks;
+    private final Clock clock;
 
-    public TaskChangeRecorder(OutboxWriter outbox, IncsTime time) {
+    public TaskChangeRecorder(Pool pool, OutboxRows outbox, IncsTime time, MissingTasks missingTasks, Clock clock) {
+        this.pool = pool;
         this.outbox = outbox;
         this.time = time;
-        this.planner = new TaskChangePlanner(time, Clock.systemUTC());
+        this.missingTasks = missingTasks;
+        this.clock = clock;
+        this.planner = new TaskChangePlanner(time, clock);
     }
 
-    /** Applies incs' view of a task; a task no longer tracked (ended, or another writer won) is left alone. */
-    public Uni<Recorded> recordView(IncsTaskView view) {
-        return Panache.withTransaction(() -> IncsTask.<IncsTask>findById(view.id()).chain(task ->
-                task == null || !task.tracking ? Uni.createFrom().item(Recorded.NOTHING) : apply(task, view)));
+    /** Applies incs' views of a batch of tasks; tasks no longer tracked are left alone. */
+    public Uni<Recorded> recordViews(List<IncsTaskView> views, LeaseFence fence) {
+        if (views.isEmpty()) {
+            return Uni.createFrom().item(Recorded.NOTHING);
+        }
+        Map<Long, IncsTaskView> byId = new HashMap<>();
+        views.forEach(view -> byId.put(view.id(), view));
+        Long[] ids = byId.keySet().toArray(Long[]::new);
+        return pool.withTransaction(connection -> fenced(connection, fence, () -> connection.preparedQuery(LOAD)
+                .execute(Tuple.of(ids))
+                .chain(tasks -> connection.preparedQuery(LOG_IDS).execute(Tuple.of(ids)).chain(logRows -> {
+                    Set<Long> knownLogs = new HashSet<>();
+                    logRows.forEach(row -> knownLogs.add(row.getLong("log_id")));
+                    return apply(connection, tasks, byId, knownLogs);
+                }))));
     }
 
-    /** Counts a cycle in which the task could not be found; after {@code missingAfter} cycles it is declared missing. */
-    public Uni<Recorded> recordNotFound(long taskId, int missingAfter) {
-        return Panache.withTransaction(() -> IncsTask.<IncsTask>findById(taskId).chain(task -> {
-            if (task == null || !task.tracking) {
-                return Uni.createFrom().item(Recorded.NOTHING);
+    /** Counts a cycle in which each task could not be found (see {@link MissingTasks}). */
+    public Uni<Recorded> recordNotFound(List<Long> taskIds, LeaseFence fence) {
+        if (taskIds.isEmpty()) {
+            return Uni.createFrom().item(Recorded.NOTHING);
+        }
+        return pool.withTransaction(connection -> fenced(connection, fence,
+                () -> missingTasks.record(connection, taskIds)));
+    }
+
+    /** Runs the work only if the fence is still the lease's current tenure; the share lock lasts until commit. */
+    static Uni<Recorded> fenced(SqlConnection connection, LeaseFence fence,
+                                java.util.function.Supplier<Uni<Recorded>> work) {
+        return connection.preparedQuery(FENCE).execute(Tuple.of(fence.name(), fence.holder(), fence.epoch()))
+                .chain(rows -> rows.size() == 0 ? Uni.createFrom().item(Recorded.FENCED) : work.get());
+    }
+
+    private Uni<Recorded> apply(SqlConnection connection, Iterable<Row> tasks, Map<Long, IncsTaskView> views,
+                               Set<Long> knownLogs) {
+        List<Tuple> logs = new ArrayList<>();
+        List<TaskEvent> events = new ArrayList<>();
+        List<Tuple> updates = new ArrayList<>();
+        List<TaskEnded> ended = new ArrayList<>();
+        for (Row row : tasks) {
+            IncsTaskView view = views.get(row.getLong("task_id"));
+            int storedStatus = row.getInteger("status");
+            KnownTask known = new KnownTask(row.getLong("task_id"), row.getString("event_id"),
+                    row.getString("case_id"), storedStatus, row.getString("assignee"), row.getBoolean("synced"),
+                    row.getString("initial_assignee"), row.getInteger("change_seq"));
+            TaskChanges changes = planner.plan(known, view, knownLogs);
+            changes.newLogs().forEach(log -> logs.add(logRow(known.taskId(), log)));
+            events.addAll(changes.events());
+            boolean wasFinal = TaskStatus.of(storedStatus).isFinal();
+            boolean isFinal = TaskStatus.of(changes.status()).isFinal();
+            // a task that just ended is read once more (its tail: a remark written just after the end)
+            updates.add(Tuple.tuple().addLong(known.taskId()).addShort((short) changes.status())
+                    .addString(changes.assignee()).addString(blankToNull(view.conversationId()))
+                    .addOffsetDateTime(time.parse(view.updatedAt())).addInteger(changes.changeSeq())
+                    .addBoolean(!wasFinal));
+            if (isFinal && !wasFinal) {
+                ended.add(new TaskEnded(known.taskId(), row.getString("user_phone"), changes.status()));
             }
-            task.missingCycles++;
-            task.updatedAt = now();
-            if (task.missingCycles < missingAfter) {
-                return Uni.createFrom().item(Recorded.NOTHING);
-            }
-            task.tracking = false;
-            TaskMissing data = new TaskMissing(task.eventId, task.caseId, task.taskId, task.status, task.missingCycles,
-                    OffsetDateTime.now(time.zone()));
-            return outbox.append(TaskEvent.missing(data)).replaceWith(new Recorded(1, true, null));
-        }));
-    }
-
-    private Uni<Recorded> apply(IncsTask task, IncsTaskView view) {
-        return IncsTaskLog.<IncsTaskLog>list("taskId", task.taskId).chain(stored -> {
-            Set<Long> known = stored.stream().map(log -> log.logId).collect(Collectors.toSet());
-            KnownTask base = new KnownTask(task.taskId, task.eventId, task.caseId, task.status, task.assignee);
-            TaskChanges changes = planner.plan(base, view, known);
-            return persistLogs(task.taskId, changes.newLogs())
-                    .chain(() -> appendInOrder(changes.events()))
-                    .map(ignored -> updateTask(task, view, changes));
-        });
-    }
-
-    /** Sequential on purpose: one reactive session, and outbox ids must follow event order. */
-    private Uni<Void> persistLogs(long taskId, List<IncsTaskView.Log> logs) {
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        OffsetDateTime recordedAt = now();
-        for (IncsTaskView.Log log : logs) {
-            IncsTaskLog row = new IncsTaskLog();
-            row.logId = log.id();
-            row.taskId = taskId;
-            row.type = log.type() == null ? 0 : log.type().shortValue();
-            row.status = log.status() == null ? null : log.status().shortValue();
-            row.preStatus = log.preStatus() == null ? null : log.preStatus().shortValue();
-            row.assignee = log.assigneeUsername();
-            row.comment = log.comment();
-            row.loggedAt = time.parse(log.createdAt());
-            row.recordedAt = recordedAt;
-            chain = chain.chain(() -> row.persist().replaceWithVoid());
         }
-        return chain;
+        if (updates.isEmpty()) {
+            return Uni.createFrom().item(Recorded.NOTHING);
+        }
+        Recorded recorded = new Recorded(updates.size(), events.size(), 0, List.copyOf(ended), false);
+        return batch(connection, INSERT_LOG, logs)
+                .chain(() -> outbox.append(connection, events, OffsetDateTime.now(clock)))
+                .chain(() -> batch(connection, UPDATE_TASK, updates))
+                .replaceWith(recorded);
     }
 
-    private Uni<Void> appendInOrder(List<TaskEvent> events) {
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (TaskEvent event : events) {
-            chain = chain.chain(() -> outbox.append(event));
-        }
-        return chain;
+    private Tuple logRow(long taskId, IncsTaskView.Log log) {
+        return Tuple.tuple().addLong(log.id()).addLong(taskId)
+                .addShort(log.type() == null ? 0 : log.type().shortValue())
+                .addShort(log.status() == null ? null : log.status().shortValue())
+                .addShort(log.preStatus() == null ? null : log.preStatus().shortValue())
+                .addString(log.assigneeUsername()).addString(log.comment())
+                .addOffsetDateTime(time.parse(log.createdAt()));
     }
 
-    private Recorded updateTask(IncsTask task, IncsTaskView view, TaskChanges changes) {
-        task.status = (short) changes.status();
-        task.assignee = changes.assignee();
-        if (task.conversationId == null && view.conversationId() != null) {
-            task.conversationId = view.conversationId();
-        }
-        task.missingCycles = 0;
-        task.incsUpdatedAt = time.parse(view.updatedAt());
-        task.lastSeenAt = now();
-        task.updatedAt = task.lastSeenAt;
-        TaskEnded ended = null;
-        if (TaskStatus.of(changes.status()).isFinal()) {
-            task.tracking = false;
-            ended = new TaskEnded(task.taskId, task.userPhone, changes.status());
-        }
-        return new Recorded(changes.events().size(), false, ended);
+    static Uni<Void> batch(SqlConnection connection, String sql, List<Tuple> rows) {
+        return rows.isEmpty() ? Uni.createFrom().voidItem()
+                : connection.preparedQuery(sql).executeBatch(rows).replaceWithVoid();
     }
 
-    private static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC);
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
     }
 }

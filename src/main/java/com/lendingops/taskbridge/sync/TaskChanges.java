@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * What one incs view of a task adds to what we knew: logs to record, events to append (in publish
- * order), and the task's resulting status and assignee.
+ * order), the task's resulting status and assignee, and its log-less change count after these events.
  */
-public record TaskChanges(List<IncsTaskView.Log> newLogs, List<TaskEvent> events, int status, String assignee) {
+public record TaskChanges(List<IncsTaskView.Log> newLogs, List<TaskEvent> events, int status, String assignee,
+                          int changeSeq) {
 }

@@ -3,6 +3,7 @@ package com.lendingops.taskbridge.sync;
 import com.lendingops.taskbridge.config.SyncConfig;
 import com.lendingops.taskbridge.incs.IncsClient;
 import com.lendingops.taskbridge.incs.IncsTaskView;
+import com.lendingops.taskbridge.incs.TaskPage;
 import com.lendingops.taskbridge.incs.TaskQuery;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -12,7 +13,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Looks tracked tasks up by {@code task_id}, a few at a time: the tasks the active scan did not return
- * (they ended, or the scan skipped them). A failed lookup is reported, never mistaken for "not found".
+ * (they ended, their tail is due, or the scan skipped them). A failed lookup is reported, never mistaken for
+ * "not found": only an answer that says so (total 0, no rows) is "not found"; an answer that lists other tasks
+ * or claims matches it does not show is a failed call.
  */
 @ApplicationScoped
 public class TaskLookups {
@@ -31,25 +34,40 @@ public class TaskLookups {
         this.config = config;
     }
 
-    public Uni<List<Lookup>> lookUp(List<Long> taskIds, CycleStats stats) {
+    Uni<List<Lookup>> lookUp(List<Long> taskIds, CycleControl control, CycleStats stats) {
         if (taskIds.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
         return Multi.createFrom().iterable(taskIds)
-                .onItem().transformToUni(id -> lookUpOne(id, stats))
+                .onItem().transformToUni(id -> lookUpOne(id, control, stats))
                 .merge(Math.max(1, config.lookupConcurrency()))
                 .collect().asList();
     }
 
-    private Uni<Lookup> lookUpOne(long taskId, CycleStats stats) {
-        stats.countCall();
-        stats.countLookup();
-        return client.listTasks(TaskQuery.byTaskId(taskId))
-                .map(page -> new Lookup(taskId, page.tasks().stream()
-                        .filter(view -> view.id() != null && view.id() == taskId).findFirst().orElse(null), false))
-                .onFailure().recoverWithItem(e -> {
-                    LOG.warnf("lookup of task %d failed, retried next cycle: %s", taskId, e.getMessage());
-                    return new Lookup(taskId, null, true);
+    private Uni<Lookup> lookUpOne(long taskId, CycleControl control, CycleStats stats) {
+        return control.step(SyncCheckpoints.Step.LOOKUP)
+                .chain(() -> {
+                    stats.countLookup();
+                    return client.listTasks(TaskQuery.byTaskId(taskId), stats::countCall)
+                            .map(page -> interpret(taskId, page))
+                            .onFailure().recoverWithItem(e -> {
+                                LOG.warnf("lookup of task %d failed, retried next cycle: %s", taskId, e.getMessage());
+                                return new Lookup(taskId, null, true);
+                            });
                 });
+    }
+
+    static Lookup interpret(long taskId, TaskPage page) {
+        IncsTaskView match = page.tasks().stream()
+                .filter(view -> view.id() != null && view.id() == taskId).findFirst().orElse(null);
+        if (match != null) {
+            return new Lookup(taskId, match, false);
+        }
+        if (page.total() == 0 && page.tasks().isEmpty()) {
+            return new Lookup(taskId, null, false);
+        }
+        LOG.warnf("lookup of task %d: incs answered %d rows (total %d) without it; treated as a failed call",
+                taskId, page.tasks().size(), page.total());
+        return new Lookup(taskId, null, true);
     }
 }

@@ -1,19 +1,42 @@
 package com.lendingops.taskbridge.sync;
 
 import com.lendingops.taskbridge.incs.IncsTaskView;
+import com.lendingops.taskbridge.task.TaskStatus;
 import java.util.Objects;
-import java.util.Set;
 
-/** A tracked task as stored at the start of a cycle: enough to tell whether incs' view changes anything. */
+/**
+ * A tracked task as stored at the start of a cycle: enough to tell whether incs' view changes anything,
+ * without holding its log ids (the cycle keeps one of these per tracked task, 100,000 of them at scale):
+ * the number of recorded logs and the highest recorded log id stand for the set; the recording transaction
+ * compares the view with what the database holds.
+ *
+ * @param synced   false until the sync first recorded the task (its first record replays all its logs)
+ * @param logCount logs recorded for the task
+ * @param maxLogId highest recorded incs log id, 0 when none
+ */
 public record TrackedTask(long taskId, int status, String assignee, String conversationId, int missingCycles,
-                          Set<Long> logIds) {
+                          boolean synced, int logCount, long maxLogId) {
 
-    /** True when the view carries a new log, status, assignee or conversation, or the task was missed before. */
+    /** Ended in incs but its tail (logs written just after the end) not read yet: always read once more. */
+    public boolean tailPending() {
+        return TaskStatus.of(status).isFinal();
+    }
+
+    /** True when the view carries a new log, status, assignee or conversation, or the task needs a record anyway. */
     public boolean changedBy(IncsTaskView view) {
-        boolean newLog = view.logsOrEmpty().stream().anyMatch(log -> log.id() != null && !logIds.contains(log.id()));
+        if (!synced || tailPending() || missingCycles > 0) {
+            return true;
+        }
+        long viewLogs = view.logsOrEmpty().stream().filter(log -> log.id() != null).count();
+        boolean newLog = viewLogs > logCount
+                || view.logsOrEmpty().stream().anyMatch(log -> log.id() != null && log.id() > maxLogId);
         boolean newStatus = view.status() != null && view.status() != status;
-        boolean newAssignee = view.assigneeUsername() != null && !Objects.equals(view.assigneeUsername(), assignee);
-        boolean newConversation = conversationId == null && view.conversationId() != null;
-        return newLog || newStatus || newAssignee || newConversation || missingCycles > 0;
+        boolean newAssignee = !isBlank(view.assigneeUsername()) && !Objects.equals(view.assigneeUsername(), assignee);
+        boolean newConversation = conversationId == null && !isBlank(view.conversationId());
+        return newLog || newStatus || newAssignee || newConversation;
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
     }
 }

@@ -6,18 +6,21 @@ import io.vertx.mutiny.sqlclient.Row;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
 
-/** Reads every tracked task with the ids of its recorded logs in one query, so unchanged tasks cost no transaction. */
+/**
+ * Reads every tracked task due in this cycle in one query, so unchanged tasks cost no transaction. A task
+ * declared missing is due again only at its {@code recheck_at} (the slower cadence of missing tasks).
+ */
 @ApplicationScoped
 public class TrackedTasks {
 
     private static final String TRACKED = """
             select t.task_id, t.status, t.assignee, t.conversation_id, t.missing_cycles,
-                   coalesce(array_agg(l.log_id) filter (where l.log_id is not null), '{}') as log_ids
-            from incs_task t left join incs_task_log l on l.task_id = t.task_id
-            where t.tracking
-            group by t.task_id""";
+                   t.synced_at is not null as synced,
+                   (select count(*) from incs_task_log l where l.task_id = t.task_id) as log_count,
+                   (select coalesce(max(l.log_id), 0) from incs_task_log l where l.task_id = t.task_id) as max_log_id
+            from incs_task t
+            where t.tracking and (t.recheck_at is null or t.recheck_at <= now())""";
 
     private final Pool pool;
 
@@ -27,7 +30,7 @@ public class TrackedTasks {
 
     public Uni<Map<Long, TrackedTask>> load() {
         return pool.query(TRACKED).execute().map(rows -> {
-            Map<Long, TrackedTask> tracked = new HashMap<>();
+            Map<Long, TrackedTask> tracked = new HashMap<>(Math.max(16, rows.size() * 2));
             for (Row row : rows) {
                 TrackedTask task = toTrackedTask(row);
                 tracked.put(task.taskId(), task);
@@ -38,7 +41,7 @@ public class TrackedTasks {
 
     private static TrackedTask toTrackedTask(Row row) {
         return new TrackedTask(row.getLong("task_id"), row.getInteger("status"), row.getString("assignee"),
-                row.getString("conversation_id"), row.getInteger("missing_cycles"),
-                Set.of(row.getArrayOfLongs("log_ids")));
+                row.getString("conversation_id"), row.getInteger("missing_cycles"), row.getBoolean("synced"),
+                row.getLong("log_count").intValue(), row.getLong("max_log_id"));
     }
 }

@@ -16,7 +16,7 @@ import java.util.List;
  * @param scenarioTimeout how long a scenario may take to create every task before it is reported incomplete
  */
 record BenchmarkOptions(int events, int warmupEvents, Duration latency, int inFlight, int rateLimit, int partitions,
-                        Duration scenarioTimeout) {
+                        Duration scenarioTimeout, String only) {
 
     static final String USAGE = """
             Usage: bench/ingest-throughput.sh [options]
@@ -27,6 +27,7 @@ record BenchmarkOptions(int events, int warmupEvents, Duration latency, int inFl
               --rate R             INCS_RATE_LIMIT_PER_SECOND of scenario (c); 0 skips it (default 20)
               --partitions P       partitions of the input topic (default 3)
               --timeout-s S        give up on a scenario after S seconds (default 300)
+              --only KEYS          run only these scenarios, e.g. "b" or "ab" (default: all)
             """;
 
     static BenchmarkOptions parse(String... args) {
@@ -37,6 +38,7 @@ record BenchmarkOptions(int events, int warmupEvents, Duration latency, int inFl
         int rate = 20;
         int partitions = 3;
         long timeout = 300;
+        String only = "abc";
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             String value = i + 1 < args.length ? args[++i] : missing(option);
@@ -48,11 +50,12 @@ record BenchmarkOptions(int events, int warmupEvents, Duration latency, int inFl
                 case "--rate" -> rate = Integer.parseInt(value);
                 case "--partitions" -> partitions = Integer.parseInt(value);
                 case "--timeout-s" -> timeout = Long.parseLong(value);
+                case "--only" -> only = value;
                 default -> throw new IllegalArgumentException("unknown option " + option + "\n" + USAGE);
             }
         }
         return new BenchmarkOptions(events, warmup, Duration.ofMillis(latencyMs), inFlight, rate, partitions,
-                Duration.ofSeconds(timeout));
+                Duration.ofSeconds(timeout), only);
     }
 
     /** (a) one call at a time, (b) the concurrent default, (c) the same under a rate budget when asked for. */
@@ -63,7 +66,7 @@ record BenchmarkOptions(int events, int warmupEvents, Duration latency, int inFl
         if (rateLimit > 0) {
             scenarios.add(new Scenario("c", "concurrent, rate budget", inFlight, rateLimit));
         }
-        return scenarios;
+        return scenarios.stream().filter(s -> only.contains(s.key())).toList();
     }
 
     private static String missing(String option) {

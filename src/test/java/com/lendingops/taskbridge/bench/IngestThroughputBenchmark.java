@@ -41,6 +41,7 @@ public final class IngestThroughputBenchmark {
         String runId = UUID.randomUUID().toString().substring(0, 8);
         List<ScenarioResult> results = new ArrayList<>();
         try (KafkaBroker broker = new KafkaBroker().start(); TestPostgres postgres = TestPostgres.resolve()) {
+            out.printf("PostgreSQL: %s (%s)%n", postgres.mode(), postgres.jdbcUrl());
             ScenarioRunner runner = new ScenarioRunner(broker, postgres, options, runId, out);
             List<Scenario> scenarios = options.scenarios();
             for (int i = 0; i < scenarios.size(); i++) {

@@ -18,19 +18,26 @@ final class ResultTable {
         StringBuilder table = new StringBuilder("""
                 | Scenario | INCS_MAX_IN_FLIGHT | INCS_RATE_LIMIT_PER_SECOND | Created | Time (s) | Events/s \
                 | Ceiling (events/s) | Peak concurrent calls at incs | Max incs requests in any 1 s \
-                | incs create call p50 / p99 (ms) | Bridge CPU per event (ms) | Cores busy: machine / other jobs |
-                |---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|
+                | incs create call p50 / p99 (ms) | Bridge CPU per event (ms) | Cores busy: machine / other jobs \
+                | Throughput / ceiling | Busiest bridge thread: share of bridge CPU | DB transactions per created event \
+                | Bridge RSS (MB) |
+                |---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|
                 """);
         for (ScenarioResult r : results) {
             Scenario s = r.scenario();
             table.append(String.format(Locale.ROOT,
-                    "| (%s) %s | %d | %s | %d/%d%s | %.1f | %.1f | %.0f | %d | %d | %s / %s | %s | %s |%n",
+                    "| (%s) %s | %d | %s | %d/%d%s | %.1f | %.1f | %.0f | %d | %d | %s / %s | %s | %s | %.2f | %s | %s | %s |%n",
                     s.key(), s.description(), s.maxInFlight(), s.rateLabel(), r.created(), r.events(),
                     (r.complete() ? "" : " (timed out)") + (r.notCreated() == 0 ? "" : " +" + r.notCreated() + " not created"), seconds(r.elapsed()), r.eventsPerSecond(),
                     ceiling(s, options), r.peakConcurrent(), r.maxInAnySecond(), millis(r.callP50()),
                     millis(r.callP99()), r.cpuMillisPerEvent().map(ms -> String.format(Locale.ROOT, "%.2f", ms))
                             .orElse("n/a"), r.machineCpu().map(u -> String.format(Locale.ROOT, "%.1f / %.1f",
-                            u.machineCores(), u.otherCores())).orElse("n/a")));
+                            u.machineCores(), u.otherCores())).orElse("n/a"),
+                    r.eventsPerSecond() / ceiling(s, options),
+                    r.busiestThread().map(b -> String.format(Locale.ROOT, "%.0f %% (%s)", 100 * b.share(), b.name()))
+                            .orElse("n/a"),
+                    r.transactionsPerEvent().map(t -> String.format(Locale.ROOT, "%.2f", t)).orElse("n/a"),
+                    r.rssMb().map(m -> String.format(Locale.ROOT, "%.0f", m)).orElse("n/a")));
         }
         table.append(System.lineSeparator()).append(ratios(results));
         return table.toString();

@@ -12,12 +12,13 @@ import java.sql.Statement;
  * A fresh, empty database of its own for one scenario on the shared PostgreSQL server, so no scenario starts
  * with another's rows, indexes or bloat; the bridge's Flyway migrates it at start. Dropped on close.
  */
-final class ScenarioDatabase implements AutoCloseable {
+public final class ScenarioDatabase implements AutoCloseable {
 
     private final TestPostgres server;
     private final String name;
     private final String jdbcUrl;
     private Connection polling;
+    private long ownQueries;
 
     private ScenarioDatabase(TestPostgres server, String name) {
         this.server = server;
@@ -27,7 +28,7 @@ final class ScenarioDatabase implements AutoCloseable {
     }
 
     /** Creates database {@code name} (lower-case letters, digits and underscores) on {@code server}. */
-    static ScenarioDatabase create(TestPostgres server, String name) {
+    public static ScenarioDatabase create(TestPostgres server, String name) {
         if (!name.matches("[a-z0-9_]+")) {
             throw new IllegalArgumentException("not a plain database name: " + name);
         }
@@ -39,12 +40,12 @@ final class ScenarioDatabase implements AutoCloseable {
         return new ScenarioDatabase(server, name);
     }
 
-    String jdbcUrl() {
+    public String jdbcUrl() {
         return jdbcUrl;
     }
 
     /** The same database as a Vert.x URL, for QUARKUS_DATASOURCE_REACTIVE_URL. */
-    String reactiveUrl() {
+    public String reactiveUrl() {
         return jdbcUrl.substring("jdbc:".length());
     }
 
@@ -58,12 +59,38 @@ final class ScenarioDatabase implements AutoCloseable {
         return count("select count(*) from task_request where state <> 'created'");
     }
 
+    /**
+     * Transactions committed or rolled back in this database so far (pg_stat_database), and how many of them were
+     * this harness's own polls, so that the bridge's share can be told apart. PostgreSQL publishes a backend's
+     * counts within about a second: read it after a pause.
+     */
+    long transactions() {
+        return count("select xact_commit + xact_rollback from pg_stat_database where datname = current_database()");
+    }
+
+    /** Statements this harness ran on the database (each one an autocommit transaction). */
+    long ownQueries() {
+        return ownQueries;
+    }
+
+    /** PostgreSQL's fsync setting: benchmark figures with fsync off would flatter the database. */
+    String fsync() {
+        try (Connection connection = server.openConnection(); Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("show fsync")) {
+            rs.next();
+            return rs.getString(1);
+        } catch (SQLException e) {
+            return "unknown";
+        }
+    }
+
     /** One connection kept for the polling: a new backend per poll would cost the measured machine CPU. */
     private long count(String sql) {
         try {
             if (polling == null || polling.isClosed()) {
                 polling = DriverManager.getConnection(jdbcUrl, server.username(), server.password());
             }
+            ownQueries++;
             try (Statement statement = polling.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
                 rs.next();
                 return rs.getLong(1);

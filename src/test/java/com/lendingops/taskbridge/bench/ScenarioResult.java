@@ -18,10 +18,15 @@ import java.util.Optional;
  * @param callP99           99th percentile of it
  * @param bridgeCpu         CPU time the bridge process used in the measured phase
  * @param machineCpu        cores kept busy during the phase, by anything and by processes outside the benchmark
+ * @param busiestThread     the bridge thread with the most CPU in the phase, and its share of the bridge's CPU
+ * @param transactions      database transactions in the phase, less the harness's own polls (all bridge jobs)
+ * @param rssMb             the bridge's resident set size at the end of the phase
  */
 record ScenarioResult(Scenario scenario, int events, long created, long notCreated, Duration elapsed,
                       long postsSent, int peakConcurrent, int maxInAnySecond, Optional<Duration> callP50,
-                      Optional<Duration> callP99, Optional<Duration> bridgeCpu, Optional<MachineCpu.Usage> machineCpu) {
+                      Optional<Duration> callP99, Optional<Duration> bridgeCpu, Optional<MachineCpu.Usage> machineCpu,
+                      Optional<ProcessThreads.Busiest> busiestThread, Optional<Long> transactions,
+                      Optional<Double> rssMb) {
 
     boolean complete() {
         return created >= events;
@@ -30,6 +35,10 @@ record ScenarioResult(Scenario scenario, int events, long created, long notCreat
     /** Created requests per second of wall time. */
     double eventsPerSecond() {
         return created / (elapsed.toNanos() / 1e9);
+    }
+
+    Optional<Double> transactionsPerEvent() {
+        return transactions.filter(t -> created > 0).map(t -> (double) t / created);
     }
 
     Optional<Double> cpuMillisPerEvent() {

@@ -25,6 +25,8 @@ final class ScenarioRunner {
 
     private static final Path LOG_DIR = Path.of("target", "bench");
     private static final Duration POLL = Duration.ofMillis(50);
+    /** PostgreSQL publishes each backend's transaction counts within about a second. */
+    private static final Duration STATS_FLUSH = Duration.ofMillis(2500);
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(10);
     /**
      * Full tiered JIT and the parallel collector, closer to the container image than the local stack's
@@ -56,8 +58,9 @@ final class ScenarioRunner {
                 IncsSimulator simulator = IncsSimulator.start(simulatorConfig());
                 EventPublisher publisher = new EventPublisher(broker.bootstrapServers());
                 BridgeProcess bridge = startBridge(scenario, topics, database, simulator)) {
+            out.printf("(%s) PostgreSQL fsync=%s%n", scenario.key(), database.fsync());
             publisher.publish(topics.input(), events.range(0, warmup));
-            if (awaitCreated(database, warmup, scenario, Duration.ofMinutes(2)) < warmup) {
+            if (awaitCreated(database, warmup, scenario, options.scenarioTimeout()) < warmup) {
                 throw new IllegalStateException("the warm-up events were not all created:\n" + bridge.logTail(20));
             }
             return measure(scenario, topics, events, database, simulator, publisher, bridge);
@@ -73,6 +76,10 @@ final class ScenarioRunner {
         int arrivalsBefore = simulator.counters().arrivalNanos(Route.CREATE).size();
         Optional<Duration> cpuBefore = bridge.handle().info().totalCpuDuration();
         Optional<MachineCpu.Sample> machineBefore = MachineCpu.sample();
+        Optional<ProcessThreads.Sample> threadsBefore = ProcessThreads.sample(bridge.handle().pid());
+        sleep(STATS_FLUSH);
+        long ownBefore = database.ownQueries();
+        long transactionsBefore = database.transactions();
         List<BenchEvents.BenchEvent> burst = events.range(warmup, warmup + n);
 
         long start = System.nanoTime();
@@ -82,6 +89,12 @@ final class ScenarioRunner {
 
         Optional<MachineCpu.Sample> machineAfter = MachineCpu.sample();
         Optional<Duration> cpuAfter = bridge.handle().info().totalCpuDuration();
+        Optional<ProcessThreads.Sample> threadsAfter = ProcessThreads.sample(bridge.handle().pid());
+        Optional<Double> rss = ProcessThreads.rssMegabytes(bridge.handle().pid());
+        out.printf("(%s) busiest bridge threads: %s%n", scenario.key(),
+                ProcessThreads.top(threadsBefore, threadsAfter, 6));
+        sleep(STATS_FLUSH);
+        long transactions = database.transactions() - transactionsBefore - (database.ownQueries() - ownBefore);
         CallLatencyHistogram latency = BridgeMetrics.scrapeCallLatency(bridge.baseUrl()).since(latencyBefore);
         List<Long> arrivals = simulator.counters().arrivalNanos(Route.CREATE);
         List<Long> measuredArrivals = arrivals.subList(Math.min(arrivalsBefore, arrivals.size()), arrivals.size());
@@ -89,7 +102,8 @@ final class ScenarioRunner {
                 PeakConcurrency.of(measuredArrivals, options.latency()),
                 simulator.counters().maxRequestsInAnySecond(), latency.quantile(0.5), latency.quantile(0.99),
                 cpuBefore.flatMap(before -> cpuAfter.map(after -> after.minus(before))),
-                MachineCpu.between(machineBefore, machineAfter));
+                MachineCpu.between(machineBefore, machineAfter), ProcessThreads.busiest(threadsBefore, threadsAfter),
+                transactionsBefore > 0 ? Optional.of(transactions) : Optional.empty(), rss);
     }
 
     private SimulatorConfig simulatorConfig() {

@@ -19,9 +19,17 @@ class PageBaseTest {
     }
 
     @Test
-    void partialPageOneProvesZeroBasedWhenLessThanTwoPagesExist() {
-        assertThat(PageBase.evidence(1, 100, 150, 50)).contains(0);
+    void fullPageOneProvesOneBasedWhenLessThanTwoPagesExist() {
         assertThat(PageBase.evidence(1, 100, 150, 100)).contains(1);
+    }
+
+    @Test
+    void shortPagesProveNothingBecauseIncsMayCapThem() {
+        // 50 of 150: pages of 100 from 0 (the second page), or pages capped at 50 from 1
+        assertThat(PageBase.evidence(1, 100, 150, 50)).isEmpty();
+        // the field report: 20 of 120 on page 1 is a capped first page, not proof of base 0
+        assertThat(PageBase.evidence(1, 100, 120, 20)).isEmpty();
+        assertThat(PageBase.evidence(3, 100, 250, 50)).isEmpty();
     }
 
     @Test
@@ -31,8 +39,7 @@ class PageBaseTest {
     }
 
     @Test
-    void lastPageUnderOneBasedReadingIsAlwaysDecisive() {
-        assertThat(PageBase.evidence(3, 100, 250, 50)).contains(1);
+    void emptyPageWhereOneBasedReadingExpectsRowsIsDecisive() {
         assertThat(PageBase.evidence(3, 100, 250, 0)).contains(0);
     }
 

@@ -41,6 +41,21 @@ class KeyedWorkQueueTest {
     }
 
     @Test
+    void theSchedulerAlwaysFindsItsReservedSlotsWhileIntakeIsFull() {
+        KeyedWorkQueue queue = new KeyedWorkQueue(4, 1, new FreshContext(vertx));
+        for (int i = 1; i <= 3; i++) {
+            queue.submit("k" + i, "u" + i, unit("u" + i)).await().indefinitely();
+        }
+        CompletableFuture<Void> fourth = queue.submit("k4", "u4", unit("u4")).subscribeAsCompletionStage();
+
+        assertThat(fourth).as("intake holds at most capacity less the reserve").isNotDone();
+        assertThat(queue.freeSlotsForScheduler()).isEqualTo(1);
+        assertThat(queue.trySubmit("k5", "s1", unit("s1"))).isTrue();
+        await().atMost(Duration.ofSeconds(30)).until(() -> started.contains("s1"));
+        assertThat(queue.trySubmit("k6", "s2", unit("s2"))).isFalse();
+    }
+
+    @Test
     void admitsNoMoreThanItsCapacityUntilAUnitFinishes() {
         KeyedWorkQueue queue = new KeyedWorkQueue(2, new FreshContext(vertx));
         queue.submit("k1", "u1", unit("u1")).await().indefinitely();

@@ -39,6 +39,8 @@ final class LocalStack implements AutoCloseable {
     private LocalStack() {
     }
 
+    private String consoleUrl;
+
     static LocalStack start(LocalStackOptions options, PrintStream out) {
         LocalStack stack = new LocalStack();
         try {
@@ -68,11 +70,18 @@ final class LocalStack implements AutoCloseable {
                 simulator.baseUrl());
 
         int port = options.bridgePort() == 0 ? FreePort.find() : options.bridgePort();
-        bridge = remember(BridgeProcess.start(bridgeEnvironment(broker, postgres, simulator, token, options),
-                port, BRIDGE_LOG));
+        LocalIdentity identity = LocalIdentity.generate();
+        Map<String, String> environment = new LinkedHashMap<>(
+                bridgeEnvironment(broker, postgres, simulator, token, options));
+        environment.putAll(identity.bridgeEnvironment());
+        bridge = remember(BridgeProcess.start(environment, port, BRIDGE_LOG));
         out.printf("  bridge         %s (health %s/q/health, metrics %s/q/metrics, log %s)%n", bridge.baseUrl(),
                 bridge.baseUrl(), bridge.baseUrl(), BRIDGE_LOG);
         bridge.awaitStarted(Duration.ofMinutes(3));
+        consoleUrl = identity.consoleUrl(bridge.baseUrl());
+        out.printf("  console        %s%n", consoleUrl);
+        out.printf("                 (one click: signed in as a local operator; API %s/api/v1, OpenAPI %s/q/openapi)%n",
+                bridge.baseUrl(), bridge.baseUrl());
 
         DemoFeed feed = remember(DemoFeed.start(broker.bootstrapServers(), INPUT_TOPIC, options.eventsPerSecond(),
                 options.seed()));
@@ -120,6 +129,11 @@ final class LocalStack implements AutoCloseable {
 
     StackSnapshot snapshot() {
         return monitor.snapshot();
+    }
+
+    /** The one-click console link printed at start (signs in as the local operator). */
+    String consoleUrl() {
+        return consoleUrl;
     }
 
     BridgeProcess bridge() {

@@ -36,6 +36,7 @@ class LocalStackIT {
         try {
             assertThat(httpStatus(bridgeUrl + "/q/health/live")).isEqualTo(200);
             assertThat(httpStatus(bridgeUrl + "/q/metrics")).isEqualTo(200);
+            assertConsoleLinkSignsInAnOperator(stack.consoleUrl());
             await().atMost(Duration.ofSeconds(60)).until(() -> stack.snapshot().fed() >= 5);
         } finally {
             stack.close();
@@ -44,6 +45,19 @@ class LocalStackIT {
         assertThat(stack.bridge().handle().isAlive()).isFalse();
         assertThat(descendants()).as("processes started by the stack and still alive").isSubsetOf(before);
         assertThat(listens(URI.create(bridgeUrl).getPort())).as("bridge port").isFalse();
+    }
+
+    /** What the browser does with the printed link: the fragment's token becomes the console cookie. */
+    private static void assertConsoleLinkSignsInAnOperator(String link) throws Exception {
+        String base = link.substring(0, link.indexOf("/console/sign-in#token="));
+        String token = link.substring(link.indexOf("#token=") + "#token=".length());
+        java.net.http.HttpResponse<String> page = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(URI.create(base + "/console"))
+                        .header("Cookie", "bridge_token=" + token).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("local.operator").contains("data-operator=\"true\"");
+        assertThat(httpStatus(base + "/api/v1/summary")).as("the API without the token").isEqualTo(401);
     }
 
     /** Needs the ingest and sync parts of the bridge; skipped (with the reason) while the bridge has no consumer. */

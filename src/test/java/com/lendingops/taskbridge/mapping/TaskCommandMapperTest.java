@@ -132,6 +132,17 @@ class TaskCommandMapperTest {
         assertThat(((MappingResult.Invalid) mapper.map(event, "incs_1")).reason()).isEqualTo(Rejection.INVALID_AMOUNT);
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"1e-999999999", "1E+999999999"})
+    void rejectsAnAmountOutOfRangeInsteadOfExpandingIt(String amount) {
+        CollectionEvent total = copy(TestEvents.seedEvent(), "0815 1234 5678", 1L, amount, List.of());
+        CollectionEvent.OrderLine line = new CollectionEvent.OrderLine("WD1", null, null, null, amount, null, null);
+        CollectionEvent due = copy(TestEvents.seedEvent(), "0815 1234 5678", 1L, null, List.of(line));
+
+        assertThat(((MappingResult.Invalid) mapper.map(total, "incs_1")).reason()).isEqualTo(Rejection.INVALID_AMOUNT);
+        assertThat(((MappingResult.Invalid) mapper.map(due, "incs_1")).reason()).isEqualTo(Rejection.INVALID_AMOUNT);
+    }
+
     @Test
     void rejectsADateThatIsNotIso() {
         CollectionEvent.OrderLine line = new CollectionEvent.OrderLine("WD1", null, null, null, null, "15/04/2026", null);

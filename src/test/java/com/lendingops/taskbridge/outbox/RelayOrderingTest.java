@@ -3,7 +3,8 @@ package com.lendingops.taskbridge.outbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.lendingops.taskbridge.config.OutboxConfig;
-import com.lendingops.taskbridge.sync.LeaderLease;
+import com.lendingops.taskbridge.leader.LeaderLease;
+import com.lendingops.taskbridge.leader.LeaseFence;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.smallrye.mutiny.Uni;
 import java.time.Duration;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -36,14 +38,15 @@ class RelayOrderingTest {
         }
 
         @Override
-        public Uni<Void> markPublished(List<Long> ids) {
+        public Uni<Boolean> markPublished(List<Long> ids, LeaseFence fence) {
             markedPublished.addAll(ids);
-            return Uni.createFrom().voidItem();
+            return Uni.createFrom().item(true);
         }
 
         @Override
-        public Uni<Void> countFailedAttempt(List<Long> ids) {
-            return Uni.createFrom().voidItem();
+        public Uni<Integer> recordFailures(List<RelayFailure> failures, Duration initial, Duration max,
+                                           int parkAfter) {
+            return Uni.createFrom().item(0);
         }
     };
 
@@ -57,8 +60,7 @@ class RelayOrderingTest {
         return ack.onItem().delayIt().by(Duration.ofMillis(5)).eventually(inFlight::decrementAndGet);
     };
 
-    private final OutboxRelay relay = new OutboxRelay(store, broker, new LeaderLease(null, "unused", "test",
-            Duration.ofSeconds(1)), new Config(), new SimpleMeterRegistry());
+    private final OutboxRelay relay = new OutboxRelay(store, broker, new AlwaysLeader(), new Config(), new SimpleMeterRegistry());
 
     @Test
     void laterRowsOfAKeyAreNotSentAfterAnEarlierRowFailed() {
@@ -123,6 +125,25 @@ class RelayOrderingTest {
                 "{}"));
     }
 
+    /** A lease this test's relay always holds, under one tenure. */
+    private static final class AlwaysLeader extends LeaderLease {
+        private static final LeaseFence FENCE = new LeaseFence("unused", "test", 1);
+
+        AlwaysLeader() {
+            super(null, FENCE.name(), FENCE.holder(), Duration.ofSeconds(1));
+        }
+
+        @Override
+        public Optional<LeaseFence> currentFence() {
+            return Optional.of(FENCE);
+        }
+
+        @Override
+        public boolean isLeader() {
+            return true;
+        }
+    }
+
     /** The relay settings this test needs; the rest are never read by a pass. */
     private record Config() implements OutboxConfig {
         public boolean enabled() { return true; }
@@ -135,5 +156,6 @@ class RelayOrderingTest {
         public Duration retention() { return Duration.ofDays(7); }
         public Duration pruneInterval() { return Duration.ofHours(1); }
         public Duration metricsInterval() { return Duration.ofSeconds(5); }
+        public int parkAfterAttempts() { return 3; }
     }
 }

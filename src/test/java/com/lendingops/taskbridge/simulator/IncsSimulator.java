@@ -188,6 +188,11 @@ public final class IncsSimulator implements AutoCloseable {
         return store.reassign(id, assignee);
     }
 
+    /** Changes {@code assignee_username} without any log (a reassignment incs does not log; may be blank). */
+    public SimTask reassignWithoutLog(long id, String assignee) {
+        return store.reassign(id, assignee, false);
+    }
+
     public SimTask complete(long id) {
         return moveToStatus(id, SimTask.COMPLETED);
     }

@@ -101,9 +101,16 @@ final class TaskStore {
     }
 
     synchronized SimTask reassign(long id, String assignee) {
+        return reassign(id, assignee, true);
+    }
+
+    /** New {@code assignee_username}, with a type-2 log unless {@code withLog} is false. */
+    synchronized SimTask reassign(long id, String assignee, boolean withLog) {
         SimTask task = require(id);
         Instant now = clock.instant();
-        SimLog log = new SimLog(++lastLogId, SimLog.ASSIGNED, task.status(), task.status(), assignee, "", now, now);
+        SimLog log = withLog
+                ? new SimLog(++lastLogId, SimLog.ASSIGNED, task.status(), task.status(), assignee, "", now, now)
+                : null;
         return save(task.with(task.status(), assignee, log, now));
     }
 

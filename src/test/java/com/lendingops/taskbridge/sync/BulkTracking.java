@@ -29,16 +29,24 @@ public final class BulkTracking {
 
     /** Emits the case id given to each task, in the tasks' order. */
     public static List<String> trackAsSynced(TestPostgres database, List<SimTask> tasks) {
+        try (Connection connection = database.openConnection()) {
+            return trackAsSynced(connection, tasks);
+        } catch (SQLException e) {
+            throw new IllegalStateException("bulk tracking failed", e);
+        }
+    }
+
+    /** On the given connection (left open), in one transaction. */
+    public static List<String> trackAsSynced(Connection connection, List<SimTask> tasks) {
         Timestamp now = Timestamp.from(Instant.now());
         List<String> caseIds = new ArrayList<>();
-        try (Connection connection = database.openConnection();
-             PreparedStatement request = connection.prepareStatement("""
+        try (PreparedStatement request = connection.prepareStatement("""
                      insert into task_request (event_id, case_id, event_type, user_phone, assignee, state, attempts,
                        task_id, received_at, updated_at) values (?, ?, 'collection.task.requested', ?, ?, 'created', 1, ?, ?, ?)""");
              PreparedStatement task = connection.prepareStatement("""
                      insert into incs_task (task_id, event_id, case_id, creation_id, conversation_id, auth_id, user_phone,
-                       name, assignee, status, tracking, created_at, updated_at)
-                     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, true, ?, ?)""");
+                       name, assignee, status, tracking, created_at, updated_at, synced_at)
+                     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, true, ?, ?, ?)""");
              PreparedStatement log = connection.prepareStatement("""
                      insert into incs_task_log (log_id, task_id, type, status, pre_status, assignee, comment, logged_at,
                        recorded_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
@@ -89,6 +97,7 @@ public final class BulkTracking {
         s.setShort(10, (short) sim.status());
         s.setTimestamp(11, now);
         s.setTimestamp(12, now);
+        s.setTimestamp(13, now);
         s.addBatch();
     }
 

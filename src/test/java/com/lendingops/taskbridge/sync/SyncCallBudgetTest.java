@@ -64,6 +64,11 @@ class SyncCallBudgetTest {
         assertThat(measured.lookups()).isEqualTo(37);
         assertThat(measured.ended()).isEqualTo(37);
         assertThat(measured.events()).isEqualTo(37);
+        incs.counters().resetListCalls();
+        CycleReport tail = cycle();
+        long boundWithTails = (active + 99) / 100 + finishing.size() + 2;
+        assertThat(tail.calls()).as("the ended tasks' tails count as tasks that left the active set")
+                .isEqualTo((int) incs.counters().listCalls()).isLessThanOrEqualTo((int) boundWithTails);
         assertThat(SyncTestSupport.queryLong("select count(*) from incs_task where tracking")).isEqualTo(963);
     }
 

@@ -24,7 +24,7 @@ class TaskChangePlannerTest {
     private static final ZoneId JAKARTA = ZoneId.of("Asia/Jakarta");
     private final TaskChangePlanner planner = new TaskChangePlanner(IncsTime.inZone(JAKARTA),
             Clock.fixed(Instant.parse("2026-04-16T03:00:00Z"), ZoneOffset.UTC));
-    private final KnownTask notStarted = new KnownTask(77, "ev-1", "CASE-1", 0, "incs_1");
+    private final KnownTask notStarted = KnownTask.synced(77, "ev-1", "CASE-1", 0, "incs_1");
 
     @Test
     void initialCreatedAndAssignedLogsYieldNoEvent() {
@@ -77,13 +77,25 @@ class TaskChangePlannerTest {
 
         assertThat(changes.events()).singleElement().satisfies(event -> {
             assertThat(event.type()).isEqualTo(EventType.STATUS_CHANGED);
-            assertThat(event.id()).isEqualTo(TaskEvent.idFor("status:77:0->1"));
+            assertThat(event.id()).isEqualTo(TaskEvent.idFor("change:77:1"));
         });
+        assertThat(changes.changeSeq()).isEqualTo(1);
+    }
+
+    @Test
+    void theSameLoglessTransitionAgainGetsAnIdOfItsOwn() {
+        KnownTask afterTwoChanges = new KnownTask(77, "ev-1", "CASE-1", 0, "alice", true, null, 2);
+
+        TaskChanges changes = planner.plan(afterTwoChanges, view(0, "bob"), Set.of());
+
+        assertThat(changes.events()).singleElement().satisfies(event ->
+                assertThat(event.id()).isEqualTo(TaskEvent.idFor("change:77:3")));
+        assertThat(changes.changeSeq()).isEqualTo(3);
     }
 
     @Test
     void lateLogOfAChangeAlreadyPublishedFromTheViewIsNotPublishedAgain() {
-        KnownTask inProgress = new KnownTask(77, "ev-1", "CASE-1", 1, "incs_1");
+        KnownTask inProgress = KnownTask.synced(77, "ev-1", "CASE-1", 1, "incs_1");
 
         TaskChanges changes = planner.plan(inProgress, view(1, "incs_1", log(3, 3, 0, 1, "incs_1", null)), Set.of());
 
@@ -94,7 +106,7 @@ class TaskChangePlannerTest {
     @Test
     void alreadyRecordedLogsAreNeverPlannedAgain() {
         IncsTaskView view = view(1, "incs_1", log(3, 3, 0, 1, "incs_1", null), log(4, 4, null, null, "incs_1", "hi"));
-        KnownTask inProgress = new KnownTask(77, "ev-1", "CASE-1", 1, "incs_1");
+        KnownTask inProgress = KnownTask.synced(77, "ev-1", "CASE-1", 1, "incs_1");
 
         TaskChanges changes = planner.plan(inProgress, view, Set.of(3L, 4L));
 
@@ -131,7 +143,7 @@ class TaskChangePlannerTest {
 
     @Test
     void finalStatusNeverChangesAgain() {
-        KnownTask completed = new KnownTask(77, "ev-1", "CASE-1", 2, "incs_1");
+        KnownTask completed = KnownTask.synced(77, "ev-1", "CASE-1", 2, "incs_1");
 
         TaskChanges changes = planner.plan(completed, view(3, "incs_1", log(10, 3, 2, 3, "incs_1", null)), Set.of());
 

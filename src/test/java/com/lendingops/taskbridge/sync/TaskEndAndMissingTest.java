@@ -19,7 +19,10 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** How tracking ends: a final status (with TaskEnded after commit), or a task incs stopped returning. */
+/**
+ * How tracking ends: a final status (with TaskEnded after commit, and one more read of the task's tail), or a task
+ * incs stopped returning (declared missing, then re-checked at a slower cadence).
+ */
 @QuarkusTest
 class TaskEndAndMissingTest {
 
@@ -59,21 +62,24 @@ class TaskEndAndMissingTest {
     }
 
     @Test
-    void endedTaskIsNotLookedUpAgain() {
+    void endedTaskIsLookedUpOnceMoreForItsTailAndThenNoMore() {
         SimTask task = newTask();
         fixture.track(task);
         cycle();
         incs.terminate(task.id());
         cycle();
+        CycleReport tail = cycle();
 
         CycleReport after = cycle();
+
+        assertThat(tail.lookups()).isEqualTo(1);
 
         assertThat(after.tracked()).isZero();
         assertThat(after.calls()).isZero();
     }
 
     @Test
-    void taskAbsentForThreeCyclesIsDeclaredMissingOnce() {
+    void taskAbsentForThreeCyclesIsDeclaredMissingOnceAndThenRecheckedLater() {
         SimTask task = newTask();
         String caseId = fixture.track(task);
         cycle();
@@ -86,7 +92,9 @@ class TaskEndAndMissingTest {
         cycle();
 
         assertThat(third.missing()).isEqualTo(1);
-        assertThat(SyncTestSupport.tracking(task.id())).isFalse();
+        assertThat(SyncTestSupport.queryLong("select count(*) from incs_task where recheck_at > now() and task_id = ?",
+                task.id())).as("re-checked later, not dropped").isOne();
+        assertThat(cycle().tracked()).as("not due before its re-check").isZero();
         SyncTestSupport.awaitPublished(caseId);
         try (KafkaTestClient kafka = TestEnvironment.get().newKafkaClient()) {
             List<ConsumerRecord<String, String>> events = PublishedEvents.all(kafka, caseId);

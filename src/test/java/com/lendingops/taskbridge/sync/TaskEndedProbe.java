@@ -27,9 +27,9 @@ public class TaskEndedProbe {
     }
 
     void onTaskEnded(@Observes TaskEnded event) {
-        pool.preparedQuery("select tracking from incs_task where task_id = $1").execute(Tuple.of(event.taskId()))
+        pool.preparedQuery("select status from incs_task where task_id = $1").execute(Tuple.of(event.taskId()))
                 .subscribe().with(rows -> {
-                    boolean committed = rows.size() == 1 && !rows.iterator().next().getBoolean("tracking");
+                    boolean committed = rows.size() == 1 && rows.iterator().next().getInteger("status") >= 2;
                     seen.put(event.taskId(), new Seen(event, committed));
                 }, e -> seen.put(event.taskId(), new Seen(event, false)));
     }

@@ -59,6 +59,7 @@ class TaskLifeEventsTest {
         cycle();
         incs.complete(task.id());
         cycle();
+        cycle(); // the ended task's tail is read once more
 
         List<ConsumerRecord<String, String>> events = publishedFor(caseId);
 
@@ -88,6 +89,7 @@ class TaskLifeEventsTest {
         cycle();
         incs.terminate(task.id());
         cycle();
+        cycle(); // the ended task's tail is read once more
 
         List<ConsumerRecord<String, String>> events = publishedFor(caseId);
 
@@ -107,6 +109,7 @@ class TaskLifeEventsTest {
         incs.moveToStatus(task.id(), SimTask.IN_PROGRESS);
         incs.complete(task.id());
         cycle();
+        cycle(); // the ended task's tail is read once more
 
         List<ConsumerRecord<String, String>> events = publishedFor(caseId);
 

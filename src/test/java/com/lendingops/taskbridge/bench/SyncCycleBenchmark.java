@@ -1,0 +1,217 @@
+package com.lendingops.taskbridge.bench;
+
+import com.lendingops.taskbridge.simulator.FaultSettings;
+import com.lendingops.taskbridge.simulator.IncsSimulator;
+import com.lendingops.taskbridge.simulator.SimTask;
+import com.lendingops.taskbridge.simulator.SimulatorConfig;
+import com.lendingops.taskbridge.sync.BulkTracking;
+import com.lendingops.taskbridge.testsupport.BridgeProcess;
+import com.lendingops.taskbridge.testsupport.FreePort;
+import com.lendingops.taskbridge.testsupport.KafkaBroker;
+import com.lendingops.taskbridge.testsupport.TestPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+
+/**
+ * Sync cycle cost of the packaged bridge at 1,000 and 100,000 tracked active tasks (bench/sync-cycle.sh): the
+ * tasks are seeded directly in the incs simulator (answering after a fixed latency) and, fully synced, in a fresh
+ * database; the bridge runs as a child process with 8 incs calls in flight and 8 pages at a time. Between two
+ * cycles 1 % of the tasks change (40 % get a remark, 40 % start, 20 % complete). Per measured cycle it reports the
+ * cycle time against the floor calls × latency / 8, the calls against ⌈active/100⌉ + left + 2 (left: tasks that
+ * ended since the cycle before last, whose tails are read once more), the bridge's peak
+ * RSS and the events published per second (events of the cycle / time from the cycle's start until the relay had
+ * published them all). A benchmark, not a test: it asserts nothing and surefire does not pick it up.
+ */
+public final class SyncCycleBenchmark {
+
+    private static final Duration LATENCY = Duration.ofMillis(50);
+    private static final int IN_FLIGHT = 8;
+    private static final int MEASURED_CYCLES = 3;
+    private static final List<String> BRIDGE_JVM = List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC");
+
+    record Row(int tasks, int cycle, double seconds, int calls, long bound, int events, double floorSeconds,
+               double eventsPerSecond, long peakRssKb) {
+    }
+
+    private SyncCycleBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        List<Integer> sizes = new ArrayList<>();
+        for (String arg : args) {
+            sizes.add(Integer.parseInt(arg));
+        }
+        if (sizes.isEmpty()) {
+            sizes = List.of(1_000, 100_000);
+        }
+        System.out.printf(Locale.ROOT, "Sync cycle benchmark: latency %d ms, %d calls in flight, 1 %% changing, %d cores%n",
+                LATENCY.toMillis(), IN_FLIGHT, Runtime.getRuntime().availableProcessors());
+        List<Row> rows = new ArrayList<>();
+        String runId = UUID.randomUUID().toString().substring(0, 8);
+        try (KafkaBroker broker = new KafkaBroker().start(); TestPostgres postgres = TestPostgres.resolve()) {
+            broker.createTopics(3, "collection-task-events", "collection-task-requests", "collection-task-requests-dlq");
+            try (Connection c = postgres.openConnection(); var s = c.createStatement(); var rs = s.executeQuery("show fsync")) {
+                rs.next();
+                System.out.println("PostgreSQL " + postgres.jdbcUrl() + ", fsync=" + rs.getString(1));
+            }
+            for (int size : sizes) {
+                rows.addAll(runSize(size, broker, postgres, runId));
+            }
+        }
+        System.out.println();
+        System.out.println("| tasks | cycle | cycle time s | floor s (calls×L/8) | ratio | calls | bound | events | events/s | bridge peak RSS MB |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|");
+        for (Row r : rows) {
+            System.out.printf(Locale.ROOT, "| %d | %d | %.2f | %.2f | %.2f | %d | %d | %d | %.0f | %.0f |%n", r.tasks(),
+                    r.cycle(), r.seconds(), r.floorSeconds(), r.seconds() / r.floorSeconds(), r.calls(), r.bound(),
+                    r.events(), r.eventsPerSecond(), r.peakRssKb() / 1024.0);
+        }
+        System.exit(0);
+    }
+
+    private static List<Row> runSize(int size, KafkaBroker broker, TestPostgres postgres, String runId)
+            throws Exception {
+        String dbName = "sync_bench_" + runId + "_" + size;
+        try (ScenarioDatabase database = ScenarioDatabase.create(postgres, dbName);
+             IncsSimulator incs = IncsSimulator.start(SimulatorConfig.builder().token(UUID.randomUUID().toString())
+                     .faults(FaultSettings.none().withLatency(LATENCY)).build())) {
+            Duration interval = Duration.ofSeconds(size >= 10_000 ? 40 : 4);
+            Path log = Path.of("target", "bench", "sync-bridge-" + size + ".log");
+            Files.createDirectories(log.getParent());
+            try (BridgeProcess bridge = BridgeProcess.start(BRIDGE_JVM, env(broker, database, postgres, incs, interval),
+                    FreePort.find(), log)) {
+                bridge.awaitStarted(Duration.ofMinutes(3));
+                System.out.printf("(%d) seeding the simulator and the database...%n", size);
+                List<SimTask> tasks = new ArrayList<>(incs.seedTasks(size, SimTask.NOT_STARTED));
+                try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), postgres.username(),
+                        postgres.password())) {
+                    BulkTracking.trackAsSynced(connection, tasks);
+                }
+                System.out.printf("(%d) seeded; waiting for the first (warm-up) cycle%n", size);
+                double completed = bridge.metric("sync_cycles_total{outcome=\"completed\"}");
+                do {
+                    completed = awaitCycleAfter(bridge, completed, interval.multipliedBy(6));
+                } while (bridge.metric("sync_tracked_tasks") < size);
+                List<Row> rows = new ArrayList<>();
+                Random random = new Random(size);
+                int leftBefore = 0;
+                for (int cycle = 1; cycle <= MEASURED_CYCLES; cycle++) {
+                    int leftNow = change(incs, tasks, random);
+                    // tasks that ended before the previous cycle are read once more in this one (their tail)
+                    int left = leftNow + leftBefore;
+                    leftBefore = leftNow;
+                    long active = incs.taskCount(SimTask.NOT_STARTED) + incs.taskCount(SimTask.IN_PROGRESS);
+                    double publishedBefore = bridge.metric("outbox_published_total");
+                    double eventsBefore = bridge.metric("sync_events_total");
+                    completed = awaitCycleAfter(bridge, completed, interval.multipliedBy(6));
+                    long start = System.nanoTime();
+                    double seconds = bridge.metric("sync_cycle_last_seconds");
+                    int calls = (int) bridge.metric("sync_cycle_last_calls");
+                    int events = (int) Math.round(bridge.metric("sync_events_total") - eventsBefore);
+                    awaitPublished(bridge, publishedBefore + events);
+                    double drain = (System.nanoTime() - start) / 1e9;
+                    rows.add(new Row(size, cycle, seconds, calls, (active + 99) / 100 + left + 2, events,
+                            calls * LATENCY.toMillis() / 1000.0 / IN_FLIGHT, events / (seconds + drain),
+                            peakRssKb(bridge)));
+                    Row r = rows.get(rows.size() - 1);
+                    System.out.printf(Locale.ROOT, "(%d) cycle %d: %.2f s, %d calls (bound %d), %d events, peak RSS %d MB%n",
+                            size, cycle, seconds, calls, r.bound(), events, r.peakRssKb() / 1024);
+                }
+                return rows;
+            }
+        }
+    }
+
+    /** 1 % of the still active tasks change: 40 % a remark, 40 % start, 20 % complete; emits how many completed. */
+    private static int change(IncsSimulator incs, List<SimTask> tasks, Random random) {
+        int count = Math.max(1, tasks.size() / 100);
+        int completed = 0;
+        for (int i = 0; i < count && !tasks.isEmpty(); i++) {
+            SimTask task = tasks.get(random.nextInt(tasks.size()));
+            int kind = i % 5;
+            if (kind < 2) {
+                incs.addRemark(task.id(), "benchmark remark " + i);
+            } else if (kind < 4) {
+                if (incs.task(task.id()).map(t -> t.status() == SimTask.NOT_STARTED).orElse(false)) {
+                    incs.moveToStatus(task.id(), SimTask.IN_PROGRESS);
+                } else {
+                    incs.addRemark(task.id(), "benchmark remark " + i);
+                }
+            } else {
+                incs.complete(task.id());
+                tasks.remove(task);
+                completed++;
+            }
+        }
+        return completed;
+    }
+
+    private static double awaitCycleAfter(BridgeProcess bridge, double completedBefore, Duration timeout)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            double now = bridge.metric("sync_cycles_total{outcome=\"completed\"}");
+            if (now > completedBefore) {
+                return now;
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("no sync cycle completed within " + timeout + ":\n" + bridge.logTail(30));
+    }
+
+    private static void awaitPublished(BridgeProcess bridge, double target) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+        while (bridge.metric("outbox_published_total") < target && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+    }
+
+    private static long peakRssKb(BridgeProcess bridge) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(bridge.handle().pid()), "status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            }
+        } catch (IOException e) {
+            return -1;
+        }
+        return -1;
+    }
+
+    private static Map<String, String> env(KafkaBroker broker, ScenarioDatabase database, TestPostgres postgres,
+                                           IncsSimulator incs, Duration interval) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
+        env.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
+        env.put("QUARKUS_DATASOURCE_REACTIVE_URL", database.reactiveUrl());
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", database.jdbcUrl());
+        env.put("QUARKUS_DATASOURCE_USERNAME", postgres.username());
+        if (!postgres.password().isEmpty()) {
+            env.put("QUARKUS_DATASOURCE_PASSWORD", postgres.password());
+        }
+        env.put("INCS_API_URL", incs.baseUrl());
+        env.put("INCS_API_TOKEN", incs.token());
+        env.put("INCS_AUTH_ID", "30058");
+        env.put("INCS_MODULE_ID", "019d3dcd-f5a8-70e7-aff8-c54bde267f38");
+        env.put("INCS_MAX_IN_FLIGHT", Integer.toString(IN_FLIGHT));
+        env.put("BRIDGE_SYNC_PAGE_CONCURRENCY", Integer.toString(IN_FLIGHT));
+        env.put("BRIDGE_SYNC_LOOKUP_CONCURRENCY", Integer.toString(IN_FLIGHT));
+        env.put("BRIDGE_SYNC_INTERVAL", interval.toSeconds() + "s");
+        env.put("BRIDGE_SYNC_INITIAL_DELAY", "2s");
+        env.put("QUARKUS_SHUTDOWN_TIMEOUT", "10s");
+        return env;
+    }
+}

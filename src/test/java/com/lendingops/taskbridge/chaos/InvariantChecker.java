@@ -1,0 +1,188 @@
+package com.lendingops.taskbridge.chaos;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.lendingops.taskbridge.mapping.EventParser;
+import com.lendingops.taskbridge.mapping.ParsedRecord;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Judges a trial from outside the bridge, on what incs (the simulator), the output topic and the dead-letter
+ * topic show: exactly one task per valid event, an outcome for every valid event (created, or deferred with a
+ * date), a dead letter or an answer for every hostile record, every task change published once and in order
+ * after ce_id dedupe, no ce_id with two contents. Rate, lag, replica health and metrics are judged by the caller.
+ * <p>
+ * Which channel a hostile record must come out of is decided by the bridge's own parser: unreadable ones must be
+ * dead-lettered, readable ones answered by an outcome event, readable ones of another type are skipped by design.
+ */
+final class InvariantChecker {
+
+    private final EventParser parser = new EventParser();
+
+    void check(TrialResult result, List<ChaosRecord> records, Function<Feed.Position, Integer> feed,
+               Outcomes outcomes,
+               List<TopicWatcher.Seen> deadLetters, JsonNode simTasks, JsonNode simCounters) {
+        checkValidEvents(result, records, outcomes);
+        checkHostileRecords(result, records, feed, outcomes, deadLetters);
+        checkTasks(result, records, outcomes, simTasks, simCounters);
+        result.republished = outcomes.republished;
+        result.ceIdConflicts = outcomes.conflicts.size();
+        outcomes.conflicts.stream().limit(5).forEach(result::violation);
+    }
+
+    private void checkValidEvents(TrialResult result, List<ChaosRecord> records, Outcomes outcomes) {
+        for (ChaosRecord record : records) {
+            if (!record.valid()) {
+                continue;
+            }
+            result.valid++;
+            Outcomes.Event last = outcomes.finalOutcome(record.eventId());
+            if (last == null) {
+                result.lost++;
+                result.violation("valid event " + record.eventId() + " (record " + record.index() + ") has no outcome");
+            } else if (last.shortType().equals("created")) {
+                result.created++;
+            } else if (last.shortType().equals("deferred") && last.data().hasNonNull("next_attempt_at")) {
+                result.notes.add("valid event " + record.eventId() + " still deferred until "
+                        + last.data().get("next_attempt_at").asText());
+            } else {
+                result.lost++;
+                result.violation("valid event " + record.eventId() + " ended " + last.shortType() + ": "
+                        + last.data().path("reason").asText() + " " + last.data().path("details").asText());
+            }
+        }
+    }
+
+    private void checkHostileRecords(TrialResult result, List<ChaosRecord> records,
+                                     Function<Feed.Position, Integer> feed, Outcomes outcomes,
+                                     List<TopicWatcher.Seen> deadLetters) {
+        Set<Integer> deadLettered = new HashSet<>();
+        for (TopicWatcher.Seen dl : deadLetters) {
+            Integer index = feed.apply(new Feed.Position(Integer.parseInt(dl.header("dead-letter-partition")),
+                    Long.parseLong(dl.header("dead-letter-offset"))));
+            if (index != null) {
+                deadLettered.add(index);
+            }
+        }
+        result.deadLettered = deadLettered.size();
+        Map<String, Integer> missingByCategory = new HashMap<>();
+        for (ChaosRecord record : records) {
+            if (record.valid()) {
+                if (deadLettered.contains(record.index())) {
+                    result.violation("valid record " + record.index() + " was dead-lettered");
+                }
+                continue;
+            }
+            result.hostile++;
+            ParsedRecord parsed = parser.parse(record.value());
+            boolean accounted;
+            if (parsed instanceof ParsedRecord.Malformed) {
+                accounted = deadLettered.contains(record.index());
+            } else if (parsed instanceof ParsedRecord.OtherType) {
+                result.skippedHostile++;
+                accounted = true;
+            } else {
+                String eventId = ((ParsedRecord.Requested) parsed).event().eventId();
+                Outcomes.Event last = outcomes.finalOutcome(eventId);
+                accounted = last != null || deadLettered.contains(record.index());
+                if (last != null && last.shortType().equals("created")) {
+                    result.createdHostile++;
+                } else if (last != null) {
+                    result.rejectedHostile++;
+                }
+            }
+            if (!accounted) {
+                result.lost++;
+                missingByCategory.merge(record.category(), 1, Integer::sum);
+            }
+        }
+        missingByCategory.forEach((category, n) -> result.violation(n + " hostile record(s) of category " + category
+                + " neither dead-lettered nor answered"));
+    }
+
+    private void checkTasks(TrialResult result, List<ChaosRecord> records, Outcomes outcomes, JsonNode simTasks,
+                            JsonNode simCounters) {
+        Map<String, Integer> expectedPerPhone = new HashMap<>();
+        records.stream().filter(ChaosRecord::valid).forEach(r -> expectedPerPhone.merge(r.phone(), 1, Integer::sum));
+        JsonNode perPhone = simCounters.path("tasks_created_per_phone");
+        expectedPerPhone.forEach((phone, expected) -> {
+            int actual = perPhone.path(phone).asInt(0);
+            if (actual > expected) {
+                result.duplicateTasks += actual - expected;
+                result.violation("phone ..." + phone.substring(phone.length() - 4) + ": " + actual + " incs tasks for "
+                        + expected + " valid event(s)");
+            }
+        });
+        Set<Long> tracked = new HashSet<>();
+        outcomes.deduplicated.stream().filter(e -> e.shortType().equals("created"))
+                .forEach(e -> tracked.add(e.data().path("task_id").asLong()));
+        List<Long> untracked = new ArrayList<>();
+        for (JsonNode task : simTasks.path("data")) {
+            long id = task.path("id").asLong();
+            if (!tracked.contains(id)) {
+                untracked.add(id);
+                continue;
+            }
+            checkChanges(result, task, outcomes.byTaskId.getOrDefault(id, List.of()));
+        }
+        if (!untracked.isEmpty()) {
+            result.duplicateTasks += untracked.size();
+            result.violation(untracked.size() + " incs task(s) no created event names (nobody tracks them): "
+                    + untracked.subList(0, Math.min(10, untracked.size())));
+        }
+    }
+
+    /** Status logs and remarks of one incs task against the changes published for it, in topic order. */
+    private static void checkChanges(TrialResult result, JsonNode task, List<Outcomes.Event> published) {
+        List<Integer> loggedStatuses = new ArrayList<>();
+        List<String> loggedRemarks = new ArrayList<>();
+        for (JsonNode log : task.path("logs")) {
+            if (log.path("type").asInt() == 3) {
+                loggedStatuses.add(log.path("status").asInt());
+            } else if (log.path("type").asInt() == 4) {
+                loggedRemarks.add(log.path("comment").asText());
+            }
+        }
+        List<Integer> publishedStatuses = new ArrayList<>();
+        List<String> publishedRemarks = new ArrayList<>();
+        boolean createdSeen = false;
+        for (Outcomes.Event event : published) {
+            switch (event.shortType()) {
+                case "created" -> createdSeen = true;
+                case "status-changed" -> publishedStatuses.add(event.data().path("status").asInt());
+                case "remarked" -> publishedRemarks.add(event.data().path("comment").asText());
+                default -> {
+                }
+            }
+            if (!createdSeen && !event.shortType().equals("created")) {
+                result.reordered++;
+                result.violation("task " + task.path("id").asLong() + ": " + event.shortType()
+                        + " published before its created event");
+            }
+        }
+        result.taskChanges += loggedStatuses.size() + loggedRemarks.size();
+        compare(result, task, "status changes", loggedStatuses, publishedStatuses);
+        compare(result, task, "remarks", loggedRemarks, publishedRemarks);
+    }
+
+    private static <T> void compare(TrialResult result, JsonNode task, String what, List<T> logged, List<T> published) {
+        if (logged.equals(published)) {
+            return;
+        }
+        long id = task.path("id").asLong();
+        if (published.size() < logged.size()) {
+            result.lost += logged.size() - published.size();
+        } else if (published.size() > logged.size()) { // a change incs never logged (phantom) or one twice
+            result.reordered += published.size() - logged.size();
+        } else {
+            result.reordered++;
+        }
+        result.violation("task " + id + " (status " + task.path("status").asInt() + "): incs logged " + what + " "
+                + logged + ", published " + published);
+    }
+}

@@ -1,0 +1,126 @@
+package com.lendingops.taskbridge.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.lendingops.taskbridge.simulator.IncsSimulator;
+import com.lendingops.taskbridge.simulator.SimulatorCounters;
+import com.lendingops.taskbridge.testsupport.BridgeProcess;
+import com.lendingops.taskbridge.testsupport.FreePort;
+import com.lendingops.taskbridge.testsupport.KafkaBroker;
+import com.lendingops.taskbridge.testsupport.KafkaTestClient;
+import com.lendingops.taskbridge.testsupport.TestPostgres;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Three replicas (processes) share a budget of 2 incs calls per second, with a claim far shorter than the backlog's
+ * wait for a rate slot, and one replica is killed (-9) half-way: claims expire while their POSTs wait, other replicas
+ * take the requests over, and still no request is ever sent twice (the simulator counts POST bodies per phone).
+ * Relies on {@code IncsClient.createTask(command, sendBy)} refusing to write after the claim's end.
+ */
+class ThreeReplicasClaimFencingIT {
+
+    private static final int EVENTS = 40;
+    private static final Duration STARTUP = Duration.ofMinutes(4);
+
+    private static KafkaBroker kafka;
+    private static TestPostgres postgres;
+    private static IncsSimulator incs;
+    private static final List<BridgeProcess> REPLICAS = new ArrayList<>();
+
+    @BeforeAll
+    static void startReplicas() {
+        kafka = new KafkaBroker().start();
+        kafka.createTopics(3, "collection-task-events", IngestTestSupport.TOPIC, IngestTestSupport.DEAD_LETTER_TOPIC);
+        postgres = TestPostgres.resolve();
+        incs = IncsSimulator.start();
+        for (String id : List.of("replica-a", "replica-b", "replica-c")) {
+            BridgeProcess replica = startReplica(id);
+            REPLICAS.add(replica);
+            await().atMost(STARTUP).until(replica::ready); // one at a time: the first one migrates the schema
+        }
+    }
+
+    @AfterAll
+    static void stopAll() throws Exception {
+        REPLICAS.forEach(BridgeProcess::close);
+        for (AutoCloseable closeable : new AutoCloseable[] {incs, kafka, postgres}) {
+            if (closeable != null) {
+                closeable.close();
+            }
+        }
+    }
+
+    @Test
+    void noRequestIsSentTwiceWhenClaimsExpireWhileWaitingForTheSharedBudget() throws Exception {
+        List<String> phones = new ArrayList<>();
+        try (KafkaTestClient client = new KafkaTestClient(kafka.bootstrapServers())) {
+            for (int i = 0; i < EVENTS; i++) {
+                String caseId = "case-" + UUID.randomUUID();
+                String phone = String.valueOf(6_281_300_000_000L + i);
+                phones.add(phone);
+                client.send(IngestTestSupport.TOPIC, caseId,
+                        IngestTestSupport.event("evt-" + UUID.randomUUID(), caseId, phone));
+            }
+        }
+        await().atMost(Duration.ofMinutes(3)).until(() -> created() >= EVENTS / 4);
+        REPLICAS.get(2).crash();
+
+        await().atMost(Duration.ofMinutes(5)).until(() -> created() >= EVENTS);
+
+        Map<String, Long> postsPerPhone = incs.counters().receivedCreateBodies().stream()
+                .map(SimulatorCounters.ReceivedBody::json).map(json -> json.path("user_phone").asText())
+                .collect(Collectors.groupingBy(Function.identity(), LinkedHashMap::new, Collectors.counting()));
+        assertThat(postsPerPhone).as("POSTs per phone").containsOnlyKeys(phones);
+        assertThat(postsPerPhone.values()).as("POSTs per phone").containsOnly(1L);
+        assertThat(incs.counters().maxRequestsInAnySecond()).isLessThanOrEqualTo(2);
+    }
+
+    private static long created() throws SQLException {
+        try (Connection c = postgres.openConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("select count(*) from task_request where state = 'created'")) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            return 0;   // before the first replica migrated the schema
+        }
+    }
+
+    /** A replica configured by environment as on Kubernetes, its output in target/<id>.log. */
+    private static BridgeProcess startReplica(String id) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl());
+        env.put("QUARKUS_DATASOURCE_REACTIVE_URL", postgres.reactiveUrl());
+        env.put("QUARKUS_DATASOURCE_USERNAME", postgres.username());
+        env.put("QUARKUS_DATASOURCE_PASSWORD", postgres.password());
+        env.put("INCS_API_URL", incs.baseUrl());
+        env.put("INCS_API_TOKEN", incs.token());
+        env.put("INCS_AUTH_ID", "30058");
+        env.put("INCS_MODULE_ID", "019d3dcd-f5a8-70e7-aff8-c54bde267f38");
+        env.put("INCS_RATE_LIMIT_PER_SECOND", "2");
+        env.put("BRIDGE_INGEST_ASSIGNMENT_ASSIGNEES", "incs_1");
+        env.put("BRIDGE_INGEST_RETRY_CLAIM_DURATION", "5s");
+        env.put("BRIDGE_INGEST_RETRY_SEND_MARGIN", "1s");
+        env.put("BRIDGE_INGEST_RETRY_POLL_INTERVAL", "500ms");
+        env.put("BRIDGE_INGEST_RECONCILE_SETTLE_TIME", "2s");
+        env.put("BRIDGE_SYNC_SCHEDULED", "false");
+        env.put("BRIDGE_SYNC_LEASE_INSTANCE_ID", id);
+        return BridgeProcess.start(List.of("-Xmx256m"), env, FreePort.find(), Path.of("target", id + ".log"));
+    }
+}

@@ -1,0 +1,78 @@
+package com.lendingops.taskbridge.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.lendingops.taskbridge.leader.LeaderLease;
+import com.lendingops.taskbridge.simulator.IncsSimulator;
+import com.lendingops.taskbridge.simulator.SimTask;
+import com.lendingops.taskbridge.task.TaskEnded;
+import com.lendingops.taskbridge.testsupport.TestEnvironment;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Shutdown stops the running cycle at its next step and waits for it: {@link SyncCycle#stop()} completes only
+ * when the cycle has ended, and the cycle makes no incs call after the stop. A cycle component set of its own, so
+ * the application's cycle stays usable by the other tests.
+ */
+@QuarkusTest
+class GracefulStopTest {
+
+    @Inject
+    TrackedTasks trackedTasks;
+    @Inject
+    ActiveTaskScan scan;
+    @Inject
+    TaskLookups lookups;
+    @Inject
+    TaskChangeRecorder recorder;
+    @Inject
+    LeaderLease lease;
+    @Inject
+    SyncMetrics metrics;
+    @Inject
+    Event<TaskEnded> taskEnded;
+    @Inject
+    VertxContexts contexts;
+
+    private final IncsSimulator incs = TestEnvironment.get().incs();
+
+    @BeforeEach
+    void isolate() {
+        incs.reset();
+        SyncTestSupport.cleanTables();
+        await().atMost(SyncTestSupport.WAIT).until(lease::isLeader);
+    }
+
+    @Test
+    void stopWaitsForTheRunningCycleWhichMakesNoFurtherCall() throws Exception {
+        List<SimTask> tasks = incs.seedTasks(250, SimTask.NOT_STARTED);
+        BulkTracking.trackAsSynced(tasks);
+        SyncCheckpoints checkpoints = new SyncCheckpoints();
+        SyncCycle cycle = new SyncCycle(trackedTasks, scan, lookups, recorder, lease, metrics, checkpoints,
+                taskEnded, contexts);
+        SyncCheckpoints.Stall stall = checkpoints.stallAt(SyncCheckpoints.Step.PAGE);
+        CompletableFuture<CycleReport> running = cycle.runCycle().subscribeAsCompletionStage();
+        stall.reached().get(SyncTestSupport.WAIT.toSeconds(), TimeUnit.SECONDS);
+        long callsBefore = incs.counters().listCalls();
+
+        CompletableFuture<Void> stopped = cycle.stop().subscribeAsCompletionStage();
+        Thread.sleep(300);
+        assertThat(stopped).as("stop waits for the stalled cycle").isNotDone();
+        stall.release();
+        stopped.get(SyncTestSupport.WAIT.toSeconds(), TimeUnit.SECONDS);
+
+        assertThat(running).isDone();
+        assertThat(running.get().stopped()).isTrue();
+        assertThat(incs.counters().listCalls()).isEqualTo(callsBefore);
+        assertThat(cycle.runCycle().await().atMost(SyncTestSupport.WAIT).ran()).as("no cycle after the stop")
+                .isFalse();
+    }
+}
