@@ -17,8 +17,10 @@ import org.jboss.logging.Logger;
  * (queue without blocking), rate-budget slot (taken last, just before sending), connection, then the write, made
  * only if the slot is still on time at that instant (setting up a connection can take long enough to spoil it:
  * the slot is then given up, the fresh connection goes back to the pool for the next slot), classify, record the
- * answer in {@link IncsAvailability} and metrics. Never retries a sent call and never fails: every outcome is an
- * answer.
+ * answer in {@link IncsAvailability} and metrics. A caller's send-by instant (claim fencing) is checked on the
+ * injected clock before a slot is taken and again together with the slot right before the write: past it,
+ * nothing is written and the answer is {@link CreateResult.NotSent}, which leaves the circuit alone. Never
+ * retries a sent call and never fails: every outcome is an answer.
  */
 @ApplicationScoped
 class IncsGateway {

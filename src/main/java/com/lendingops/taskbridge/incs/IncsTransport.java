@@ -15,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -114,7 +115,7 @@ class IncsTransport {
     }
 
     /** Deploys {@code count} instances of a verticle, each on its own event-loop context, each with a client. */
-    private java.util.concurrent.CompletionStage<List<Lane>> startLanes(int count) {
+    private CompletionStage<List<Lane>> startLanes(int count) {
         List<Lane> started = new CopyOnWriteArrayList<>();
         return vertx.deployVerticle(() -> new AbstractVerticle() {
             @Override
