@@ -31,6 +31,7 @@ fi
 echo "Machine: $(nproc) cores; load before: $(uptime)"
 status=0
 java -Djava.util.logging.manager=org.jboss.logmanager.LogManager \
+  -Dbench.bridge.jvm-options="${BENCH_BRIDGE_JVM_OPTIONS:-}" \
   -cp "target/test-classes:target/classes:$(cat "$classpath_file")" \
   com.lendingops.taskbridge.bench.IngestThroughputBenchmark "$@" || status=$?
 echo "Load after: $(uptime)"

@@ -28,18 +28,12 @@ public class IncsClient {
     }
 
     /**
-     * One POST attempt; never retried here because a blind retry may create a second task. Never fails: every
-     * outcome, including an open circuit ({@code Unavailable("circuit open", false, ...)}), is a result.
-     */
-    public Uni<CreateResult> createTask(CreateTaskCommand command) {
-        return createTask(command, Instant.MAX);
-    }
-
-    /**
-     * One POST attempt that is written only if {@code sendBy} has not come yet at the instant of writing (after the
-     * in-flight permit and the rate slot were obtained, on the injected clock); otherwise nothing is sent and the
-     * result is {@link CreateResult.NotSent}. Claim fencing rests on this: a request whose claim ends while it
-     * waits can never reach incs after another worker took the claim over. Never fails, like the one-argument form.
+     * One POST attempt, never retried here because a blind retry may create a second task. It is written only if
+     * {@code sendBy} has not come yet at the instant of writing (after the in-flight permit and the rate slot were
+     * obtained, on the injected clock); otherwise nothing is sent and the result is {@link CreateResult.NotSent}.
+     * Claim fencing rests on this: a request whose claim ends while it waits can never reach incs after another
+     * worker took the claim over. Never fails: every outcome, including an open circuit
+     * ({@code Unavailable("circuit open", false, ...)}), is a result.
      */
     public Uni<CreateResult> createTask(CreateTaskCommand command, Instant sendBy) {
         return Uni.createFrom().item(() -> IncsRequest.create(payloads.createBody(command)))

@@ -93,9 +93,15 @@ class IncsGateway {
             // do not spend a slot of the shared budget on a request that may no longer be sent
             return Uni.createFrom().item(pastSendBy(sendBy));
         }
-        return rateBudget.awaitSlot().onItemOrFailure().transformToUni((slot, budgetFailure) -> budgetFailure == null
-                ? sendOnTime(request, sendBy, started, slotsLeft, slot)
-                : Uni.createFrom().item(notSent(budgetFailure)));
+        return rateBudget.awaitSlot(sendBy, clock).onItemOrFailure().transformToUni((slot, budgetFailure) -> {
+            if (budgetFailure != null) {
+                return Uni.createFrom().item(notSent(budgetFailure));
+            }
+            // no slot of the shared budget comes before the send-by instant: none taken, nothing written
+            return slot.isPresent() ? sendOnTime(request, sendBy, started, slotsLeft, slot.get())
+                    : Uni.createFrom().item(new IncsAnswer.Failed(new CreateResult.NotSent(
+                            "no rate slot before the send-by instant " + sendBy), false));
+        });
     }
 
     private boolean beforeSendBy(Instant sendBy) {

@@ -5,7 +5,10 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 
 /**
  * The global incs call budget ({@code incs.rate-limit-per-second}, R) shared by every replica through one
@@ -41,8 +44,13 @@ public class RateBudget {
             select $1, clock.now + make_interval(secs => $2) from clock
             on conflict (name) do update
                set next_slot_at = greatest(b.next_slot_at, (select now from clock)) + make_interval(secs => $2)
+               where greatest(b.next_slot_at, (select now from clock))
+                   <= (select now from clock) + make_interval(secs => $3)
             returning ((extract(epoch from (b.next_slot_at - (select now from clock))) - $2) * 1000)::float8
                as wait_millis""";
+
+    /** Longest wait asked for when the caller has no deadline (about a year: no limit in practice). */
+    private static final double NO_DEADLINE_SECONDS = 365 * 24 * 3600.0;
 
     /** Slots a call may give up for being reached too late before it fails instead of sending. */
     private static final int MAX_RESERVATIONS = 5;
@@ -89,38 +97,60 @@ public class RateBudget {
      * that is given up and a new one reserved. The caller must check {@link Slot#onTime()} again immediately
      * before writing its request. Fails if the database cannot be reached or no slot could be met, in which case
      * the caller must not send.
+     * <p>
+     * {@code sendBy} bounds the reservation itself: a slot that would come after it is never taken (the item is
+     * then empty). A call that could not use its slot would otherwise still consume it, and with many replicas
+     * queueing for a tight budget every slot would go to a call whose claim had ended by then: nothing would ever
+     * be sent (observed with three replicas at 2/s and a 5 s claim).
      */
-    Uni<Slot> awaitSlot() {
+    Uni<Optional<Slot>> awaitSlot(Instant sendBy, Clock clock) {
         if (!limited()) {
-            return Uni.createFrom().item(Slot.UNLIMITED);
+            return Uni.createFrom().item(Optional.of(Slot.UNLIMITED));
         }
-        return reserveUntilOnTime(MAX_RESERVATIONS);
+        return reserveUntilOnTime(sendBy, clock, MAX_RESERVATIONS);
     }
 
-    private Uni<Slot> reserveUntilOnTime(int reservationsLeft) {
-        return oneReservationAtATime.withPermit(this::reserve)
-                .chain(RateBudget::untilDue)
-                .chain(slot -> {
-                    if (slot.onTime()) {
-                        return Uni.createFrom().item(slot);
-                    }
-                    if (reservationsLeft <= 1) {
-                        return Uni.createFrom().failure(new IllegalStateException("no rate slot could be met in time"));
-                    }
-                    return reserveUntilOnTime(reservationsLeft - 1);
-                });
+    private Uni<Optional<Slot>> reserveUntilOnTime(Instant sendBy, Clock clock, int reservationsLeft) {
+        return oneReservationAtATime.withPermit(() -> reserve(maxWaitSeconds(sendBy, clock)))
+                .chain(reserved -> reserved.isEmpty() ? Uni.createFrom().item(reserved)
+                        : untilDue(reserved.get()).chain(slot -> {
+                            if (slot.onTime()) {
+                                return Uni.createFrom().item(Optional.of(slot));
+                            }
+                            if (reservationsLeft <= 1) {
+                                return Uni.createFrom().failure(
+                                        new IllegalStateException("no rate slot could be met in time"));
+                            }
+                            return reserveUntilOnTime(sendBy, clock, reservationsLeft - 1);
+                        }));
     }
 
-    private Uni<Slot> reserve() {
+    private static double maxWaitSeconds(Instant sendBy, Clock clock) {
+        if (sendBy.equals(Instant.MAX)) {
+            return NO_DEADLINE_SECONDS;
+        }
+        double seconds = Duration.between(clock.instant(), sendBy).toNanos() / 1e9;
+        return Math.min(NO_DEADLINE_SECONDS, seconds);
+    }
+
+    private Uni<Optional<Slot>> reserve(double maxWaitSeconds) {
+        if (maxWaitSeconds < 0) {
+            return Uni.createFrom().item(Optional.empty());
+        }
         return pool.withConnection(connection -> {
             // stamped once the reservation is ours to send: time spent queueing behind other reservations or for
             // a pooled connection is not lateness. The database's "now" lies between this instant and the answer:
             // waiting from the answer never sends early, measuring lateness from here is the pessimistic reading.
             long issued = System.nanoTime();
-            return connection.preparedQuery(RESERVE_SLOT).execute(Tuple.of(BUDGET_NAME, spacingSeconds))
+            return connection.preparedQuery(RESERVE_SLOT)
+                    .execute(Tuple.of(BUDGET_NAME, spacingSeconds, maxWaitSeconds))
                     .map(rows -> {
+                        if (rows.size() == 0) {
+                            return Optional.<Slot>empty(); // the next free slot comes after the caller's deadline
+                        }
                         long waitNanos = (long) Math.max(0, rows.iterator().next().getDouble(0) * 1_000_000);
-                        return new Slot(System.nanoTime() + waitNanos, issued + waitNanos + lateToleranceNanos);
+                        return Optional.of(new Slot(System.nanoTime() + waitNanos,
+                                issued + waitNanos + lateToleranceNanos));
                     });
         });
     }

@@ -33,6 +33,11 @@ final class ScenarioRunner {
      * quick-start flags (C1 only): a throughput figure should not be capped by a demo setting.
      */
     static final List<String> BRIDGE_JVM = List.of("-Xms128m", "-Xmx512m", "-XX:+UseParallelGC");
+    /**
+     * Extra JVM options for the bridge, e.g. {@code -Dbench.bridge.jvm-options=-XX:StartFlightRecording=...} to
+     * profile it under the benchmark (bench/ingest-throughput.sh passes BENCH_BRIDGE_JVM_OPTIONS through).
+     */
+    static final String EXTRA_JVM_PROPERTY = "bench.bridge.jvm-options";
 
     private final KafkaBroker broker;
     private final TestPostgres postgres;
@@ -116,7 +121,12 @@ final class ScenarioRunner {
         Path log = LOG_DIR.resolve("bridge-" + scenario.key() + ".log");
         out.printf("(%s) starting the bridge: INCS_MAX_IN_FLIGHT=%d, INCS_RATE_LIMIT_PER_SECOND=%d (log %s)%n",
                 scenario.key(), scenario.maxInFlight(), scenario.ratePerSecond(), log);
-        BridgeProcess bridge = BridgeProcess.start(BRIDGE_JVM, BridgeEnvironment.of(scenario, topics,
+        List<String> jvm = new java.util.ArrayList<>(BRIDGE_JVM);
+        String extra = System.getProperty(EXTRA_JVM_PROPERTY, "").replace("{scenario}", scenario.key());
+        if (!extra.isBlank()) {
+            jvm.addAll(List.of(extra.trim().split("\\s+")));
+        }
+        BridgeProcess bridge = BridgeProcess.start(jvm, BridgeEnvironment.of(scenario, topics,
                 broker.bootstrapServers(), database, postgres.username(), postgres.password(), simulator),
                 FreePort.find(), log);
         try {

@@ -1,5 +1,6 @@
 package com.lendingops.taskbridge.incs;
 
+import static com.lendingops.taskbridge.incs.IncsTestSupport.NO_SEND_BY;
 import static com.lendingops.taskbridge.incs.IncsTestSupport.WAIT;
 import static com.lendingops.taskbridge.incs.IncsTestSupport.cleanSimulatorAndAvailable;
 import static com.lendingops.taskbridge.incs.IncsTestSupport.command;
@@ -38,7 +39,7 @@ class IncsCircuitTest {
     }
 
     private CreateResult create() {
-        return client.createTask(command(newPhone())).await().atMost(WAIT);
+        return client.createTask(command(newPhone()), NO_SEND_BY).await().atMost(WAIT);
     }
 
     private void failConsecutively(int times) {

@@ -1,5 +1,6 @@
 package com.lendingops.taskbridge.incs;
 
+import static com.lendingops.taskbridge.incs.IncsTestSupport.NO_SEND_BY;
 import static com.lendingops.taskbridge.incs.IncsTestSupport.WAIT;
 import static com.lendingops.taskbridge.incs.IncsTestSupport.cleanSimulatorAndAvailable;
 import static com.lendingops.taskbridge.incs.IncsTestSupport.command;
@@ -30,7 +31,7 @@ class IncsClientCreateTest {
     }
 
     private CreateResult create(CreateTaskCommand command) {
-        return client.createTask(command).await().atMost(WAIT);
+        return client.createTask(command, NO_SEND_BY).await().atMost(WAIT);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package com.lendingops.taskbridge.incs;
 
+import static com.lendingops.taskbridge.incs.IncsTestSupport.NO_SEND_BY;
 import static com.lendingops.taskbridge.incs.IncsTestSupport.WAIT;
 import static com.lendingops.taskbridge.incs.IncsTestSupport.cleanSimulatorAndAvailable;
 import static com.lendingops.taskbridge.incs.IncsTestSupport.command;
@@ -45,7 +46,7 @@ class IncsClientFailureTest {
     }
 
     private CreateResult.Unavailable createExpectingUnavailable(IncsClient via) {
-        CreateResult result = via.createTask(command(newPhone())).await().atMost(WAIT);
+        CreateResult result = via.createTask(command(newPhone()), NO_SEND_BY).await().atMost(WAIT);
         assertThat(result).isInstanceOf(CreateResult.Unavailable.class);
         return (CreateResult.Unavailable) result;
     }
@@ -73,7 +74,7 @@ class IncsClientFailureTest {
         String phone = newPhone();
         sim.faults().failNext(Route.CREATE, Fault.DROP_AFTER_CREATE, 1);
 
-        CreateResult result = client.createTask(command(phone)).await().atMost(WAIT);
+        CreateResult result = client.createTask(command(phone), NO_SEND_BY).await().atMost(WAIT);
 
         assertThat(result).isInstanceOf(CreateResult.Unavailable.class);
         assertThat(((CreateResult.Unavailable) result).ambiguous()).isTrue();

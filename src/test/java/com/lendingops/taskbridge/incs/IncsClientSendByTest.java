@@ -79,6 +79,26 @@ class IncsClientSendByTest {
     }
 
     @Test
+    void aRateSlotThatWouldComeAfterSendByIsNotTaken() {
+        IncsClient budgeted = budgetBusyFor(Duration.ofSeconds(30));
+        String before = nextSlot();
+
+        CreateResult result = budgeted.createTask(command(newPhone()), clock.instant().plusSeconds(1))
+                .await().atMost(WAIT);
+
+        assertThat(result).isInstanceOf(CreateResult.NotSent.class);
+        // a slot taken and then not used would be lost to every replica: with a tight budget, many replicas and
+        // short claims, every slot would go to a call that may no longer send, and nothing would ever be sent
+        assertThat(nextSlot()).as("next free slot of the shared budget").isEqualTo(before);
+        assertThat(sim.counters().requests(Route.CREATE)).isZero();
+    }
+
+    private String nextSlot() {
+        return pool.preparedQuery("select next_slot_at::text from rate_budget where name = $1")
+                .execute(Tuple.of(RateBudget.BUDGET_NAME)).await().atMost(WAIT).iterator().next().getString(0);
+    }
+
+    @Test
     void sendByAlreadyPassedSendsNothing() {
         CreateResult result = client.createTask(command(newPhone()), clock.instant().minusMillis(1))
                 .await().atMost(WAIT);

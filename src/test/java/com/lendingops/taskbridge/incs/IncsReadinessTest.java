@@ -1,5 +1,6 @@
 package com.lendingops.taskbridge.incs;
 
+import static com.lendingops.taskbridge.incs.IncsTestSupport.NO_SEND_BY;
 import static com.lendingops.taskbridge.incs.IncsTestSupport.WAIT;
 import static com.lendingops.taskbridge.incs.IncsTestSupport.cleanSimulatorAndAvailable;
 import static com.lendingops.taskbridge.incs.IncsTestSupport.command;
@@ -40,7 +41,7 @@ class IncsReadinessTest {
     @Test
     void rejectedTokenTurnsReadinessDownWithoutRevealingAnyToken() {
         sim.setToken("rotated-token");
-        client.createTask(command(newPhone())).await().atMost(WAIT);
+        client.createTask(command(newPhone()), NO_SEND_BY).await().atMost(WAIT);
 
         Response ready = get("/q/health/ready");
 
@@ -57,7 +58,7 @@ class IncsReadinessTest {
         sim.faults().set(Route.LIST, sim.faults().settings(Route.LIST).withError500Rate(1.0));
         sim.faults().failNext(Route.CREATE, Fault.ERROR_500, config.circuitFailureThreshold());
         for (int i = 0; i < config.circuitFailureThreshold(); i++) {
-            client.createTask(command(newPhone())).await().atMost(WAIT);
+            client.createTask(command(newPhone()), NO_SEND_BY).await().atMost(WAIT);
         }
 
         Response ready = get("/q/health/ready");

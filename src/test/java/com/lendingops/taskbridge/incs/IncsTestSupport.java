@@ -7,6 +7,7 @@ import com.lendingops.taskbridge.incs.CreateTaskCommand.TaskModuleInfo;
 import com.lendingops.taskbridge.simulator.IncsSimulator;
 import com.lendingops.taskbridge.testsupport.TestEnvironment;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -14,6 +15,8 @@ import java.util.concurrent.atomic.AtomicLong;
 final class IncsTestSupport {
 
     static final Duration WAIT = Duration.ofSeconds(30);
+    /** The send-by instant of a create call that has no claim to keep: never reached. */
+    static final Instant NO_SEND_BY = Instant.MAX;
     private static final AtomicLong PHONES = new AtomicLong(6_281_500_000_000L + System.nanoTime() % 1_000_000);
 
     private IncsTestSupport() {

@@ -1,5 +1,6 @@
 package com.lendingops.taskbridge.incs;
 
+import static com.lendingops.taskbridge.incs.IncsTestSupport.NO_SEND_BY;
 import static com.lendingops.taskbridge.incs.IncsTestSupport.WAIT;
 import static com.lendingops.taskbridge.incs.IncsTestSupport.command;
 import static com.lendingops.taskbridge.incs.IncsTestSupport.newPhone;
@@ -75,7 +76,7 @@ class RateBudgetTest {
      * it happens before the check.
      */
     private void warmUp() {
-        assertThat(replica(0).createTask(command(newPhone())).await().atMost(WAIT))
+        assertThat(replica(0).createTask(command(newPhone()), NO_SEND_BY).await().atMost(WAIT))
                 .isInstanceOf(CreateResult.Created.class);
         incs.admin().resetCounters();
     }
@@ -83,7 +84,7 @@ class RateBudgetTest {
     private static List<CreateResult> fireAtOnce(List<IncsClient> replicas, int calls) {
         List<Uni<CreateResult>> all = new ArrayList<>();
         for (int i = 0; i < calls; i++) {
-            all.add(replicas.get(i % replicas.size()).createTask(command(newPhone())));
+            all.add(replicas.get(i % replicas.size()).createTask(command(newPhone()), NO_SEND_BY));
         }
         return Uni.join().all(all).andFailFast().await().atMost(Duration.ofMinutes(2));
     }
