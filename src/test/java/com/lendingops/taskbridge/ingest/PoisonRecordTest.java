@@ -8,6 +8,7 @@ import static com.lendingops.taskbridge.ingest.IngestTestSupport.event;
 import static com.lendingops.taskbridge.ingest.IngestTestSupport.newId;
 import static com.lendingops.taskbridge.ingest.IngestTestSupport.newPhone;
 import static com.lendingops.taskbridge.ingest.IngestTestSupport.send;
+import static com.lendingops.taskbridge.ingest.IngestTestSupport.update;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.lendingops.taskbridge.incs.IncsClient;
@@ -19,13 +20,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * A record PostgreSQL refuses for good (U+0000 in a text column: SQLSTATE 22021) is dead-lettered with the reason
- * after a bounded number of tries, and the records behind it on the same partition are processed; it does not stop
- * the partition nor age the consumer into unhealthiness.
+ * A record that can never be stored is dead-lettered with the reason, and the records behind it on the same partition
+ * are processed; it does not stop the partition nor age the consumer into unhealthiness. U+0000 (which PostgreSQL
+ * refuses in a text column, SQLSTATE 22021) is caught first by the parser; a value the database alone refuses is
+ * dead-lettered by intake after a bounded number of tries.
  */
 @QuarkusTest
 class PoisonRecordTest {
@@ -56,10 +59,39 @@ class PoisonRecordTest {
             dead = kafka.awaitRawRecords(DEAD_LETTER_TOPIC, 1, r -> key.equals(text(r.key())), WAIT);
         }
         assertThat(dead).singleElement().satisfies(record -> {
-            assertThat(header(record, CollectionEventConsumer.REASON_HEADER)).isEqualTo("unstorable");
-            assertThat(header(record, "dead-letter-reason")).contains("SQLSTATE 22");
+            assertThat(header(record, CollectionEventConsumer.REASON_HEADER)).isEqualTo("invalid-character");
             assertThat(text(record.value())).isEqualTo(poisoned);
         });
+    }
+
+    @Test
+    void aRecordTheDatabaseRefusesForGoodIsDeadLetteredAsUnstorableAndTheRecordsBehindItAreProcessed() {
+        cleanStart(client);
+        String key = newId("case");
+        String refusedCase = key + "-refused";
+        String constraint = "test_refuses_" + Math.abs(refusedCase.hashCode());
+        update("alter table task_request add constraint " + constraint + " check (case_id <> '" + refusedCase
+                + "') not valid");
+        try {
+            String refused = event(newId("evt"), refusedCase, newPhone());
+            String next = newId("evt");
+
+            send(key, refused);
+            send(key, event(next, key, newPhone()));
+
+            awaitState(next, "created");
+            List<ConsumerRecord<byte[], byte[]>> dead;
+            try (KafkaTestClient kafka = TestEnvironment.get().newKafkaClient()) {
+                dead = kafka.awaitRawRecords(DEAD_LETTER_TOPIC, 1, r -> key.equals(text(r.key())), WAIT);
+            }
+            assertThat(dead).singleElement().satisfies(record -> {
+                assertThat(header(record, CollectionEventConsumer.REASON_HEADER)).isEqualTo("unstorable");
+                assertThat(header(record, "dead-letter-reason")).contains("SQLSTATE 23514");
+                assertThat(text(record.value())).isEqualTo(refused);
+            });
+        } finally {
+            update("alter table task_request drop constraint " + constraint);
+        }
     }
 
     private static String header(ConsumerRecord<byte[], byte[]> record, String name) {
