@@ -166,7 +166,7 @@ public final class IncsSimulator implements AutoCloseable {
     }
 
     public int taskCount(int status) {
-        return (int) store.all().stream().filter(t -> t.status() == status).count();
+        return (int) store.query(TaskQuery.withStatus(status), 0, 0, false).total();
     }
 
     /** Moves the task to {@code status} with a type-3 log. */
