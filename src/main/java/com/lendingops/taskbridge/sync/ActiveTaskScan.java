@@ -69,15 +69,17 @@ public class ActiveTaskScan {
         AtomicBoolean complete = new AtomicBoolean(true);
         return readFirstPages(control, stats, complete)
                 .chain(firsts -> {
-                    Multi<IncsTaskView> firstViews = Multi.createFrom().iterable(firsts)
-                            .onItem().transformToIterable(first -> changed(first, tracked, seen));
-                    Multi<IncsTaskView> restViews = Multi.createFrom().iterable(remainingPages(firsts))
+                    List<PageRef> rest = remainingPages(firsts);
+                    Multi<List<IncsTaskView>> firstViews = Multi.createFrom().iterable(firsts)
+                            .map(first -> changed(first, tracked, seen));
+                    Multi<List<IncsTaskView>> restViews = Multi.createFrom().iterable(rest)
                             .onItem().transformToUni(ref -> readRest(ref, control, stats, complete)
                                     .map(page -> changed(page, tracked, seen)))
-                            .merge(Math.max(1, config.pageConcurrency()))
-                            .onItem().transformToIterable(views -> views);
+                            .merge(Math.max(1, config.pageConcurrency()));
+                    // one buffered item per page at most: reading never waits for recording, and never overflows
                     return Multi.createBy().concatenating().streams(firstViews, restViews)
-                            .onOverflow().buffer()
+                            .onOverflow().buffer(firsts.size() + rest.size() + 1)
+                            .onItem().transformToIterable(views -> views)
                             .group().intoLists().of(RECORD_BATCH)
                             .onItem().transformToUni(record::apply)
                             .merge(RECORD_CONCURRENCY)

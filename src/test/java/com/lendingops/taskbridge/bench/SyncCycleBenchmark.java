@@ -93,7 +93,8 @@ public final class SyncCycleBenchmark {
         try (ScenarioDatabase database = ScenarioDatabase.create(postgres, dbName);
              IncsSimulator incs = IncsSimulator.start(SimulatorConfig.builder().token(UUID.randomUUID().toString())
                      .faults(FaultSettings.none().withLatency(LATENCY)).build())) {
-            Duration interval = Duration.ofSeconds(size >= 10_000 ? 40 : 4);
+            // longer than a cycle, so that the changes made right after one cycle all fall before the next
+            Duration interval = Duration.ofSeconds(size >= 10_000 ? 60 : 8);
             Path log = Path.of("target", "bench", "sync-bridge-" + size + ".log");
             Files.createDirectories(log.getParent());
             try (BridgeProcess bridge = BridgeProcess.start(BRIDGE_JVM, env(broker, database, postgres, incs, interval),

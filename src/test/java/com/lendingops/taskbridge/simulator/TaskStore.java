@@ -15,8 +15,9 @@ import java.util.stream.Stream;
 /**
  * The simulator's task state. Every method is synchronized: the Vert.x event loop, lifecycle timers
  * and test threads all read and change it. So that a lock held per call costs little even with 100,000
- * tasks (the sync benchmark reads up to 8 pages at a time), the common lookups are indexed: tasks by status (a
- * sorted id array per status, rebuilt only after a task joined or left that status, so a page is an array slice),
+ * tasks (the sync benchmark reads up to 8 pages at a time), the common lookups are indexed: tasks by status, with
+ * or without a type filter (a sorted id array per status and type, rebuilt only after a task joined or left that
+ * status, so a page is an array slice),
  * by id, and the open tasks per phone (the create check). Any other filter walks all tasks.
  *
  * <p>Ids keep increasing across {@link #clear()}, so a timer
@@ -34,7 +35,7 @@ final class TaskStore {
     private long lastConversationId = 1000;
     /** Ids per status, in id order; a status's snapshot below is dropped whenever this set changes. */
     private final Map<Integer, TreeSet<Long>> idsByStatus = new HashMap<>();
-    private final Map<Integer, long[]> sortedIdsByStatus = new HashMap<>();
+    private final Map<Slice, long[]> sortedIds = new HashMap<>();
     /** Open tasks (status 0 or 1) per phone. */
     private final Map<String, Integer> openTasksByPhone = new HashMap<>();
 
@@ -79,8 +80,9 @@ final class TaskStore {
             List<SimTask> match = find(query.taskId()).filter(query::matches).stream().toList();
             return new TaskPage(match.size(), offset == 0 && limit > 0 ? match : List.of());
         }
-        if (query.status() != null && query.equals(TaskQuery.withStatus(query.status()))) {
-            return pageOfStatus(query.status(), offset, limit, descending);
+        if (query.status() != null && query.equals(new TaskQuery(null, null, query.type(), query.status(), null,
+                null, null))) {
+            return pageOf(new Slice(query.status(), query.type()), offset, limit, descending);
         }
         Stream<SimTask> ordered = descending ? tasks.descendingMap().values().stream() : tasks.values().stream();
         List<SimTask> matching = ordered.filter(query::matches).toList();
@@ -134,14 +136,19 @@ final class TaskStore {
         tasks.clear();
         conversations.clear();
         idsByStatus.clear();
-        sortedIdsByStatus.clear();
+        sortedIds.clear();
         openTasksByPhone.clear();
     }
 
-    /** One page of the tasks in {@code status}: a slice of that status's sorted ids, no walk over the others. */
-    private TaskPage pageOfStatus(int status, long offset, int limit, boolean descending) {
-        long[] ids = sortedIdsByStatus.computeIfAbsent(status, s -> idsByStatus.getOrDefault(s, new TreeSet<>())
-                .stream().mapToLong(Long::longValue).toArray());
+    /** Tasks of one status, of one type or any ({@code type} null). */
+    private record Slice(int status, Integer type) {
+    }
+
+    /** One page of a status (and type): a slice of its sorted ids, no walk over the other tasks. */
+    private TaskPage pageOf(Slice slice, long offset, int limit, boolean descending) {
+        long[] ids = sortedIds.computeIfAbsent(slice, s -> idsByStatus.getOrDefault(s.status(), new TreeSet<>())
+                .stream().filter(id -> s.type() == null || tasks.get(id).type() == s.type())
+                .mapToLong(Long::longValue).toArray());
         List<SimTask> page = new ArrayList<>();
         for (long i = offset; i < ids.length && i < offset + limit; i++) {
             int index = (int) (descending ? ids.length - 1 - i : i);
@@ -165,7 +172,7 @@ final class TaskStore {
                 unindex(before);
             }
             idsByStatus.computeIfAbsent(task.status(), s -> new TreeSet<>()).add(task.id());
-            sortedIdsByStatus.remove(task.status());
+            forgetSlices(task.status());
             if (task.isOpen()) {
                 openTasksByPhone.merge(task.userPhone(), 1, Integer::sum);
             }
@@ -173,9 +180,13 @@ final class TaskStore {
         return task;
     }
 
+    private void forgetSlices(int status) {
+        sortedIds.keySet().removeIf(slice -> slice.status() == status);
+    }
+
     private void unindex(SimTask task) {
         idsByStatus.get(task.status()).remove(task.id());
-        sortedIdsByStatus.remove(task.status());
+        forgetSlices(task.status());
         if (task.isOpen()) {
             openTasksByPhone.computeIfPresent(task.userPhone(), (phone, count) -> count > 1 ? count - 1 : null);
         }

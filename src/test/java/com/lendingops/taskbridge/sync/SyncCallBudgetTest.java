@@ -73,6 +73,21 @@ class SyncCallBudgetTest {
     }
 
     @Test
+    void sixHundredChangesInOneScanAreAllRecordedWhileThePagesAreRead() {
+        List<SimTask> tasks = incs.seedTasks(1000, SimTask.NOT_STARTED);
+        BulkTracking.trackAsSynced(tasks);
+        cycle();
+        tasks.subList(0, 600).forEach(task -> incs.addRemark(task.id(), "called the customer"));
+
+        CycleReport report = cycle();
+
+        assertThat(report.recorded()).as("every changed task recorded, none dropped by the scan").isEqualTo(600);
+        assertThat(report.events()).isEqualTo(600);
+        assertThat(SyncTestSupport.queryLong("select count(*) from outbox_event where ce_type = "
+                + "'collection.task.remarked'")).isEqualTo(600);
+    }
+
+    @Test
     void nothingTrackedCostsNoCall() {
         incs.seedTasks(5, SimTask.NOT_STARTED);
         incs.counters().resetListCalls();
