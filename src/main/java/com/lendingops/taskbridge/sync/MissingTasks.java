@@ -30,7 +30,7 @@ public class MissingTasks {
             where task_id = any($1) and tracking order by task_id for update""";
     private static final String UPDATE = """
             update incs_task set missing_cycles = $2, change_seq = $3, tracking = $4,
-              recheck_at = case when $5 then $7 + make_interval(secs => $6) else null end, updated_at = $7
+              recheck_at = case when $5 then $7::timestamptz + make_interval(secs => $6) else null end, updated_at = $7
             where task_id = $1""";
 
     private final OutboxRows outbox;
