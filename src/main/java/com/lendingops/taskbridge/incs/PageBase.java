@@ -33,6 +33,8 @@ public class PageBase {
     private long votesZero;
     private long votesOne;
     private Integer learned;
+    /** Set once rows proved the base (see {@link #proven(int)}); counts never overturn it. */
+    private boolean provenByRows;
     private int probes;
 
     public PageBase(IncsConfig config) {
@@ -81,7 +83,7 @@ public class PageBase {
 
     /** Records what an answer for {@code apiPage} proves (auto mode only). */
     public synchronized void observe(int apiPage, int pageSize, long total, int count) {
-        if (fixed != null) {
+        if (fixed != null || provenByRows) {
             return;
         }
         evidence(apiPage, pageSize, total, count).ifPresent(base -> {
@@ -102,6 +104,21 @@ public class PageBase {
                         base, learned, votesZero, votesOne);
             }
         });
+    }
+
+    /**
+     * The base proven by rows (page 0 compared with page 1, where short pages leave counts undecided): final,
+     * since rows cannot be skewed by tasks created between incs's count and its query.
+     */
+    public synchronized void proven(int base) {
+        if (fixed != null || provenByRows) {
+            return;
+        }
+        provenByRows = true;
+        if (!Integer.valueOf(base).equals(learned)) {
+            LOG.infof("incs page base proven by rows: pages start at %d", base);
+        }
+        learned = base;
     }
 
     private static long clamp(long value, int max) {

@@ -5,6 +5,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import org.jboss.logging.Logger;
@@ -15,7 +16,10 @@ import org.jboss.logging.Logger;
  * {@code incs.list-retry-max-backoff} ends the call at once with it, so the caller can wait instead of holding
  * a call open. While the page base is unknown (auto mode), the first page is asked as if numbering started at
  * 1 (the common choice); if that answer does not settle the question, one extra call for the last page under
- * that reading does (it is empty when numbering starts at 0). At most two such probes per process
+ * that reading does (it is empty when numbering starts at 0). A first page shorter than {@code page_size}
+ * (incs or a gateway capping pages) makes counts undecidable under either reading; there the probe asks page 0
+ * instead and compares rows: the same rows as page 1 (a 1-based API reading page 0 as its first), or none, prove
+ * numbering from 1; other rows prove numbering from 0, and page 0 is then the answer. At most two such probes per process
  * ({@link PageBase#claimProbe()}), so a base that stays unknown (incs capping every page below
  * {@code page_size}) never doubles the calls. Every request written, retries and probes included, is reported to
  * the caller's {@link ListCallCounter}.
@@ -53,11 +57,34 @@ class TaskLister {
         if (pageBase.known().isPresent() || total <= 0 || query.pageSize() <= 0) {
             return answerFor(query, readAsOneBased, counter);
         }
+        int served = readAsOneBased.tasks().size();
+        if (query.page() == 1 && served > 0 && served < query.pageSize() && served < total) {
+            return pageBase.claimProbe() ? settleByRows(query, readAsOneBased, counter)
+                    : answerFor(query, readAsOneBased, counter);
+        }
         int lastIfOneBased = (int) Math.min(Integer.MAX_VALUE, (total + query.pageSize() - 1) / query.pageSize());
         if (lastIfOneBased == query.page() || !pageBase.claimProbe()) {
             return answerFor(query, readAsOneBased, counter);
         }
         return fetch(query, lastIfOneBased, counter).chain(ignored -> answerFor(query, readAsOneBased, counter));
+    }
+
+    /** Short first page: page 0's rows tell the bases apart where counts cannot; a failed probe proves nothing. */
+    private Uni<TaskPage> settleByRows(TaskQuery query, TaskPage readAsOneBased, ListCallCounter counter) {
+        return fetch(query, 0, counter)
+                .map(pageZero -> {
+                    boolean oneBased = pageZero.tasks().isEmpty() || ids(pageZero).equals(ids(readAsOneBased));
+                    pageBase.proven(oneBased ? 1 : 0);
+                    return oneBased ? readAsOneBased : pageZero;
+                })
+                .onFailure().recoverWithItem(e -> {
+                    LOG.debugf("incs page 0 probe failed, page base still unknown: %s", e.getMessage());
+                    return readAsOneBased;
+                });
+    }
+
+    private static List<Long> ids(TaskPage page) {
+        return page.tasks().stream().map(IncsTaskView::id).toList();
     }
 
     private Uni<TaskPage> answerFor(TaskQuery query, TaskPage readAsOneBased, ListCallCounter counter) {

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.concurrent.atomic.AtomicReference;
@@ -16,11 +17,13 @@ import java.util.concurrent.atomic.AtomicReference;
 public class OutboxMetrics {
 
     private final OutboxStore store;
+    private final Clock clock;
     private final AtomicReference<OutboxStore.Backlog> backlog =
             new AtomicReference<>(new OutboxStore.Backlog(0, null));
 
-    public OutboxMetrics(OutboxStore store, MeterRegistry registry) {
+    public OutboxMetrics(OutboxStore store, MeterRegistry registry, Clock clock) {
         this.store = store;
+        this.clock = clock;
         Gauge.builder("outbox.pending", backlog, b -> b.get().pending())
                 .description("outbox rows not yet acknowledged by Kafka").register(registry);
         Gauge.builder("outbox.parked", backlog, b -> b.get().parked())
@@ -38,7 +41,7 @@ public class OutboxMetrics {
     /** Measured against now, so the lag keeps growing between refreshes while nothing is published. */
     public double lagSeconds() {
         OffsetDateTime oldest = backlog.get().oldestPendingAt();
-        return oldest == null ? 0 : Math.max(0, Duration.between(oldest, OffsetDateTime.now()).toMillis() / 1000.0);
+        return oldest == null ? 0 : Math.max(0, Duration.between(oldest, OffsetDateTime.now(clock)).toMillis() / 1000.0);
     }
 
     public long parked() {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.lendingops.taskbridge.events.TaskEvent;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
@@ -16,9 +17,11 @@ import java.time.ZoneOffset;
 public class OutboxWriter {
 
     private final ObjectMapper mapper;
+    private final Clock clock;
 
-    public OutboxWriter(ObjectMapper mapper) {
+    public OutboxWriter(ObjectMapper mapper, Clock clock) {
         this.mapper = mapper;
+        this.clock = clock;
     }
 
     /** Must be called within {@code Panache.withTransaction}; a duplicate ce_id is ignored. */
@@ -35,7 +38,7 @@ public class OutboxWriter {
         row.ceTime = event.time();
         row.recordKey = event.caseId();
         row.payload = toJson(event.data());
-        row.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+        row.createdAt = OffsetDateTime.now(clock.withZone(ZoneOffset.UTC));
         return row.persist().replaceWithVoid();
     }
 

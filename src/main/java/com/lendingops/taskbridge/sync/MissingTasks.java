@@ -30,7 +30,7 @@ public class MissingTasks {
             where task_id = any($1) and tracking order by task_id for update""";
     private static final String UPDATE = """
             update incs_task set missing_cycles = $2, change_seq = $3, tracking = $4,
-              recheck_at = case when $5 then now() + make_interval(secs => $6) else null end, updated_at = now()
+              recheck_at = case when $5 then $7::timestamptz + make_interval(secs => $6) else null end, updated_at = $7
             where task_id = $1""";
 
     private final OutboxRows outbox;
@@ -50,6 +50,7 @@ public class MissingTasks {
             List<Tuple> updates = new ArrayList<>();
             List<TaskEvent> events = new ArrayList<>();
             double recheckSeconds = config.missingRecheckInterval().toMillis() / 1000.0;
+            OffsetDateTime now = OffsetDateTime.now(clock);
             for (Row row : rows) {
                 int status = row.getInteger("status");
                 int missed = row.getInteger("missing_cycles") + 1;
@@ -62,11 +63,11 @@ public class MissingTasks {
                             row.getLong("task_id"), status, missed, OffsetDateTime.now(clock.withZone(time.zone()))), changeSeq));
                 }
                 updates.add(Tuple.tuple().addLong(row.getLong("task_id")).addInteger(missed).addInteger(changeSeq)
-                        .addBoolean(!tailOnly).addBoolean(declared).addDouble(recheckSeconds));
+                        .addBoolean(!tailOnly).addBoolean(declared).addDouble(recheckSeconds).addOffsetDateTime(now));
             }
             TaskChangeRecorder.Recorded recorded = new TaskChangeRecorder.Recorded(updates.size(), events.size(),
                     events.size(), List.of(), false);
-            return outbox.append(connection, events, OffsetDateTime.now(clock))
+            return outbox.append(connection, events, now)
                     .chain(() -> TaskChangeRecorder.batch(connection, UPDATE, updates))
                     .replaceWith(recorded);
         });

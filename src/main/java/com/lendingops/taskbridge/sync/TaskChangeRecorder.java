@@ -49,11 +49,11 @@ public class TaskChangeRecorder {
     private static final String LOG_IDS = "select log_id from incs_task_log where task_id = any($1)";
     private static final String INSERT_LOG = """
             insert into incs_task_log (log_id, task_id, type, status, pre_status, assignee, comment, logged_at,
-              recorded_at) values ($1, $2, $3, $4, $5, $6, $7, $8, now()) on conflict (log_id) do nothing""";
+              recorded_at) values ($1, $2, $3, $4, $5, $6, $7, $8, $9) on conflict (log_id) do nothing""";
     private static final String UPDATE_TASK = """
             update incs_task set status = $2, assignee = $3, conversation_id = coalesce(conversation_id, $4),
               incs_updated_at = coalesce($5, incs_updated_at), change_seq = $6, tracking = $7, missing_cycles = 0,
-              recheck_at = null, synced_at = coalesce(synced_at, now()), last_seen_at = now(), updated_at = now(),
+              recheck_at = null, synced_at = coalesce(synced_at, $8), last_seen_at = $8, updated_at = $8,
               version = version + 1
             where task_id = $1""";
 
@@ -112,6 +112,7 @@ public class TaskChangeRecorder {
         List<TaskEvent> events = new ArrayList<>();
         List<Tuple> updates = new ArrayList<>();
         List<TaskEnded> ended = new ArrayList<>();
+        OffsetDateTime now = OffsetDateTime.now(clock);
         for (Row row : tasks) {
             IncsTaskView view = views.get(row.getLong("task_id"));
             int storedStatus = row.getInteger("status");
@@ -119,7 +120,7 @@ public class TaskChangeRecorder {
                     row.getString("case_id"), storedStatus, row.getString("assignee"), row.getBoolean("synced"),
                     row.getString("initial_assignee"), row.getInteger("change_seq"));
             TaskChanges changes = planner.plan(known, view, knownLogs);
-            changes.newLogs().forEach(log -> logs.add(logRow(known.taskId(), log)));
+            changes.newLogs().forEach(log -> logs.add(logRow(known.taskId(), log, now)));
             events.addAll(changes.events());
             boolean wasFinal = TaskStatus.of(storedStatus).isFinal();
             boolean isFinal = TaskStatus.of(changes.status()).isFinal();
@@ -127,7 +128,7 @@ public class TaskChangeRecorder {
             updates.add(Tuple.tuple().addLong(known.taskId()).addShort((short) changes.status())
                     .addString(changes.assignee()).addString(blankToNull(view.conversationId()))
                     .addOffsetDateTime(time.parse(view.updatedAt())).addInteger(changes.changeSeq())
-                    .addBoolean(!wasFinal));
+                    .addBoolean(!wasFinal).addOffsetDateTime(now));
             if (isFinal && !wasFinal) {
                 ended.add(new TaskEnded(known.taskId(), row.getString("user_phone"), changes.status()));
             }
@@ -137,18 +138,18 @@ public class TaskChangeRecorder {
         }
         Recorded recorded = new Recorded(updates.size(), events.size(), 0, List.copyOf(ended), false);
         return batch(connection, INSERT_LOG, logs)
-                .chain(() -> outbox.append(connection, events, OffsetDateTime.now(clock)))
+                .chain(() -> outbox.append(connection, events, now))
                 .chain(() -> batch(connection, UPDATE_TASK, updates))
                 .replaceWith(recorded);
     }
 
-    private Tuple logRow(long taskId, IncsTaskView.Log log) {
+    private Tuple logRow(long taskId, IncsTaskView.Log log, OffsetDateTime now) {
         return Tuple.tuple().addLong(log.id()).addLong(taskId)
                 .addShort(log.type() == null ? 0 : log.type().shortValue())
                 .addShort(log.status() == null ? null : log.status().shortValue())
                 .addShort(log.preStatus() == null ? null : log.preStatus().shortValue())
                 .addString(log.assigneeUsername()).addString(log.comment())
-                .addOffsetDateTime(time.parse(log.createdAt()));
+                .addOffsetDateTime(time.parse(log.createdAt())).addOffsetDateTime(now);
     }
 
     static Uni<Void> batch(SqlConnection connection, String sql, List<Tuple> rows) {

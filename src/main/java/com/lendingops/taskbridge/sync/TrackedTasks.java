@@ -3,7 +3,10 @@ package com.lendingops.taskbridge.sync;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -20,16 +23,18 @@ public class TrackedTasks {
                    (select count(*) from incs_task_log l where l.task_id = t.task_id) as log_count,
                    (select coalesce(max(l.log_id), 0) from incs_task_log l where l.task_id = t.task_id) as max_log_id
             from incs_task t
-            where t.tracking and (t.recheck_at is null or t.recheck_at <= now())""";
+            where t.tracking and (t.recheck_at is null or t.recheck_at <= $1)""";
 
     private final Pool pool;
+    private final Clock clock;
 
-    public TrackedTasks(Pool pool) {
+    public TrackedTasks(Pool pool, Clock clock) {
         this.pool = pool;
+        this.clock = clock;
     }
 
     public Uni<Map<Long, TrackedTask>> load() {
-        return pool.query(TRACKED).execute().map(rows -> {
+        return pool.preparedQuery(TRACKED).execute(Tuple.of(OffsetDateTime.now(clock))).map(rows -> {
             Map<Long, TrackedTask> tracked = new HashMap<>(Math.max(16, rows.size() * 2));
             for (Row row : rows) {
                 TrackedTask task = toTrackedTask(row);

@@ -39,7 +39,13 @@ public final class SyncCycleBenchmark {
     private static final Duration LATENCY = Duration.ofMillis(50);
     private static final int IN_FLIGHT = 8;
     private static final int MEASURED_CYCLES = 3;
-    private static final List<String> BRIDGE_JVM = List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC");
+    /**
+     * The JVM of one pod of deploy/base (limits: 512Mi, 1 CPU): the JVM sees what the container would show it,
+     * and picks its collector and heap from that (heap: half the limit, as the image's run-java script sizes it).
+     * No collector or heap flag of the benchmark's own.
+     */
+    private static final List<String> BRIDGE_JVM =
+            List.of("-XX:MaxRAM=512m", "-XX:MaxRAMPercentage=50", "-XX:ActiveProcessorCount=1");
 
     record Row(int tasks, int cycle, double seconds, int calls, long bound, int events, double floorSeconds,
                double eventsPerSecond, long peakRssKb) {
@@ -87,7 +93,8 @@ public final class SyncCycleBenchmark {
         try (ScenarioDatabase database = ScenarioDatabase.create(postgres, dbName);
              IncsSimulator incs = IncsSimulator.start(SimulatorConfig.builder().token(UUID.randomUUID().toString())
                      .faults(FaultSettings.none().withLatency(LATENCY)).build())) {
-            Duration interval = Duration.ofSeconds(size >= 10_000 ? 40 : 4);
+            // longer than a cycle, so that the changes made right after one cycle all fall before the next
+            Duration interval = Duration.ofSeconds(size >= 10_000 ? 60 : 8);
             Path log = Path.of("target", "bench", "sync-bridge-" + size + ".log");
             Files.createDirectories(log.getParent());
             try (BridgeProcess bridge = BridgeProcess.start(BRIDGE_JVM, env(broker, database, postgres, incs, interval),

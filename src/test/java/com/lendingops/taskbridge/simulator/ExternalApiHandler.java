@@ -111,6 +111,7 @@ final class ExternalApiHandler {
             fail(req, Route.LIST, Outcome.REJECTED, failure.error(), latency);
             return;
         }
+        sim.beforeListCall(sim.counters().listCalls() - 1);
         int rows = options.effectivePageSize(request.pageSize());
         TaskPage page = sim.store().query(request.query(), request.page() * rows, rows, options.sortDescending());
         ObjectNode data = Json.object();

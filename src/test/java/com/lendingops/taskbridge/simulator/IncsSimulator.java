@@ -23,6 +23,9 @@ import java.util.stream.IntStream;
  */
 public final class IncsSimulator implements AutoCloseable {
 
+    private final java.util.concurrent.atomic.AtomicReference<ListHook> listHook =
+            new java.util.concurrent.atomic.AtomicReference<>();
+
     private final SimulatorConfig config;
     private final Vertx vertx;
     private final TaskStore store;
@@ -166,7 +169,26 @@ public final class IncsSimulator implements AutoCloseable {
     }
 
     public int taskCount(int status) {
-        return (int) store.all().stream().filter(t -> t.status() == status).count();
+        return (int) store.query(TaskQuery.withStatus(status), 0, 0, false).total();
+    }
+
+    /**
+     * Runs {@code change} once, when a list call arrives after {@code callsBefore} list calls (as counted since
+     * the counter's last reset) and before that call is answered: tasks that change while a client pages.
+     */
+    public void changeBeforeListCall(long callsBefore, Runnable change) {
+        listHook.set(new ListHook(callsBefore, change));
+    }
+
+    /** Called by the list route with the number of list calls that arrived before this one. */
+    void beforeListCall(long callsBefore) {
+        ListHook hook = listHook.get();
+        if (hook != null && callsBefore >= hook.callsBefore() && listHook.compareAndSet(hook, null)) {
+            hook.change().run();
+        }
+    }
+
+    private record ListHook(long callsBefore, Runnable change) {
     }
 
     /** Moves the task to {@code status} with a type-3 log. */
@@ -206,6 +228,7 @@ public final class IncsSimulator implements AutoCloseable {
      * window.
      */
     public void reset() {
+        listHook.set(null);
         store.clear();
         gateway.clear();
         counters.reset();
