@@ -149,15 +149,13 @@ final class FaultExecutor implements AutoCloseable {
                 }
             }
             case GATEWAY_PAGES -> {
-                FaultGateway.Page[] pages = {new FaultGateway.Page(404, true), new FaultGateway.Page(403, false),
-                        new FaultGateway.Page(502, true)};
+                // the simulator's gateway windows (PUT /admin/gateway): HTML 404, JSON 403, HTML 502, a third each
+                long third = d.toMillis() / 3;
+                simulator.gatewayWindows(List.of("html-404", "json-403", "html-502"), third);
                 try {
-                    for (FaultGateway.Page page : pages) {
-                        gateway.page(page);
-                        Thread.sleep(d.toMillis() / pages.length);
-                    }
+                    Thread.sleep(3 * third);
                 } finally {
-                    gateway.page(null);
+                    simulator.clearGatewayWindows();
                 }
             }
             case LOST_CREATE_ANSWERS -> {

@@ -10,7 +10,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,29 +18,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * What the bridge sees as incs: a reverse proxy in front of the simulator, as a load balancer, WAF or API gateway
- * would be. It can be down (connection refused: an incs outage) or answer pages of its own for a while (HTML and
- * JSON 404, 403, 502, as during a deploy window) instead of forwarding. It stamps every request's arrival, so the
- * rate budget is judged on what was sent to incs, including calls the gateway answered itself.
- * <p>
- * The suite's own driver for gateway pages; the simulator may learn them too (issue 8), and this class can then
- * give way to the simulator's admin switch without changing the trials.
+ * What the bridge sees as incs: a reverse proxy in front of the simulator, as a load balancer would be. It does the
+ * two things the simulator cannot do itself: be down (connection refused: an incs outage; the simulator process
+ * stays up with its tasks) and stamp every request's arrival before it reaches incs, so the rate budget is judged
+ * on what the bridge sent, including calls answered by 429 or a gateway page. Gateway pages (HTML and JSON 404,
+ * 403, 502) are the simulator's own gateway windows ({@link SimulatorAdmin#gatewayWindows}), not this proxy's.
  */
 final class FaultGateway implements AutoCloseable {
-
-    /** A page the gateway answers instead of incs. */
-    record Page(int status, boolean html) {
-        String body() {
-            String reason = switch (status) {
-                case 403 -> "Forbidden";
-                case 404 -> "Not Found";
-                default -> "Bad Gateway";
-            };
-            return html ? "<html><head><title>" + status + " " + reason + "</title></head><body><center><h1>" + status
-                    + " " + reason + "</h1></center><hr><center>nginx</center></body></html>"
-                    : "{\"message\":\"" + reason + "\",\"request_id\":\"chaos-gateway\"}";
-        }
-    }
 
     private static final Set<String> HOP_HEADERS = Set.of("connection", "content-length", "host", "transfer-encoding",
             "upgrade", "keep-alive", "expect");
@@ -53,7 +36,6 @@ final class FaultGateway implements AutoCloseable {
     private final ExecutorService workers = Executors.newFixedThreadPool(64);
     private final List<Long> arrivals = new ArrayList<>();
     private HttpServer server;
-    private volatile Page page;
 
     FaultGateway(String upstream, int port) {
         this.upstream = upstream;
@@ -87,11 +69,6 @@ final class FaultGateway implements AutoCloseable {
         }
     }
 
-    /** Answers {@code next} instead of forwarding, or forwards again with null. */
-    void page(Page next) {
-        this.page = next;
-    }
-
     /** Arrival times (System.nanoTime) of every /external request so far. */
     synchronized List<Long> arrivals() {
         return List.copyOf(arrivals);
@@ -108,14 +85,7 @@ final class FaultGateway implements AutoCloseable {
                     arrivals.add(System.nanoTime());
                 }
             }
-            Page current = page;
-            byte[] body = exchange.getRequestBody().readAllBytes();
-            if (current != null) {
-                answer(exchange, current.status(), current.html() ? "text/html" : "application/json",
-                        current.body().getBytes(StandardCharsets.UTF_8));
-                return;
-            }
-            forward(exchange, body);
+            forward(exchange, exchange.getRequestBody().readAllBytes());
         }
     }
 
@@ -152,14 +122,6 @@ final class FaultGateway implements AutoCloseable {
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(answer);
             }
-        }
-    }
-
-    private static void answer(HttpExchange exchange, int status, String contentType, byte[] body) throws IOException {
-        exchange.getResponseHeaders().set("Content-Type", contentType);
-        exchange.sendResponseHeaders(status, body.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(body);
         }
     }
 

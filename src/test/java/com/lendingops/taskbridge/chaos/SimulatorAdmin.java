@@ -12,7 +12,7 @@ import java.time.Duration;
 /**
  * The incs simulator process's /admin endpoints (see simulator.AdminControlRoutes and AdminApiHandler), as the
  * suite uses them: reset, the task timeline, fault settings of the POST route, "fail the next N", the rate limit,
- * counters and the task list. The POST latency is the maximum any active fault asks for, so two faults that
+ * gateway windows, counters and the task list. The POST latency is the maximum any active fault asks for, so two faults that
  * slow incs down can overlap without one undoing the other.
  */
 final class SimulatorAdmin {
@@ -55,6 +55,21 @@ final class SimulatorAdmin {
     /** 429 beyond {@code perSecond} requests per second (0: off), with or without Retry-After. */
     void rateLimit(int perSecond, boolean retryAfter) {
         call("PUT", "/admin/rate-limit", "{\"requests_per_second\":" + perSecond + ",\"retry_after\":" + retryAfter + "}");
+    }
+
+    /**
+     * A gateway in front of incs answers its own pages instead of incs (the simulator's gateway windows), one
+     * window of {@code millis} per page in turn, the first starting now; incs never sees those requests.
+     */
+    void gatewayWindows(java.util.List<String> pages, long millis) {
+        String windows = String.join(",", pages.stream()
+                .map(page -> "{\"page\":\"" + page + "\",\"ms\":" + millis + "}").toList());
+        call("PUT", "/admin/gateway", "{\"windows\":[" + windows + "]}");
+    }
+
+    /** incs answers again: every gateway window still to come is dropped. */
+    void clearGatewayWindows() {
+        call("DELETE", "/admin/gateway", null);
     }
 
     JsonNode counters() {

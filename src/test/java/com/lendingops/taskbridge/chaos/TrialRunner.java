@@ -53,7 +53,6 @@ final class TrialRunner {
         TrialTopics topics = TrialTopics.create(world.broker(), name.replace('_', '-'), 3);
         Path logs = LOG_ROOT.resolve(spec.name() + "-" + seed);
         world.simulator().resetForTrial();
-        world.gateway().page(null);
         world.gateway().up();
         world.gateway().clearArrivals();
         long started = System.nanoTime();
@@ -79,7 +78,6 @@ final class TrialRunner {
                     Duration.ofSeconds(30));
             judge(result, spec, records, feed, watcher, topics, replicas, applied);
         } finally {
-            world.gateway().page(null);
             world.gateway().up();
         }
         result.seconds = (System.nanoTime() - started) / 1e9;
