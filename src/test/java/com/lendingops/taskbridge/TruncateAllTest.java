@@ -31,6 +31,23 @@ class TruncateAllTest {
         assertThat(count("flyway_schema_history")).isEqualTo(migrationsBefore).isPositive();
     }
 
+    /**
+     * The application under test holds the sync-and-relay lease while tests run; emptying {@code leader_lease}
+     * would reset its epoch under it, so every fenced write (recording, "mark published") would be refused until
+     * the next renewal: cycles stop and published rows are sent again. The lease row survives, epoch and holder.
+     */
+    @Test
+    void keepsTheLeaseOfTheRunningApplication() throws SQLException {
+        execute("insert into leader_lease (name, holder, expires_at, epoch) values ('truncate-probe', 'replica-x',"
+                + " now() + interval '1 minute', 7)");
+
+        postgres.truncateAll();
+
+        assertThat(count("leader_lease where name = 'truncate-probe' and holder = 'replica-x' and epoch = 7"))
+                .isEqualTo(1);
+        execute("delete from leader_lease where name = 'truncate-probe'");
+    }
+
     private void execute(String sql) throws SQLException {
         try (Connection connection = postgres.openConnection(); Statement statement = connection.createStatement()) {
             statement.execute(sql);

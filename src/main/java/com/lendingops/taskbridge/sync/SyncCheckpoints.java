@@ -3,6 +3,7 @@ package com.lendingops.taskbridge.sync;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -16,7 +17,8 @@ public class SyncCheckpoints {
     /** Where a step is about to start. */
     public enum Step { PAGE, LOOKUP, RECORD }
 
-    private record Armed(Step step, CompletableFuture<Void> reached, CompletableFuture<Void> release) {
+    private record Armed(Step step, AtomicInteger passesLeft, CompletableFuture<Void> reached,
+                         CompletableFuture<Void> release) {
     }
 
     private final AtomicReference<Armed> armed = new AtomicReference<>();
@@ -26,7 +28,12 @@ public class SyncCheckpoints {
      * when a cycle is stalled there.
      */
     public Stall stallAt(Step step) {
-        Armed next = new Armed(step, new CompletableFuture<>(), new CompletableFuture<>());
+        return stallAt(step, 0);
+    }
+
+    /** Lets {@code passes} steps of the given kind through, then stalls the next one, as {@link #stallAt(Step)}. */
+    public Stall stallAt(Step step, int passes) {
+        Armed next = new Armed(step, new AtomicInteger(passes), new CompletableFuture<>(), new CompletableFuture<>());
         armed.set(next);
         return new Stall(next.reached(), next.release());
     }
@@ -41,7 +48,8 @@ public class SyncCheckpoints {
 
     Uni<Void> pass(Step step) {
         Armed current = armed.get();
-        if (current == null || current.step() != step || !armed.compareAndSet(current, null)) {
+        if (current == null || current.step() != step || current.passesLeft().getAndDecrement() > 0
+                || !armed.compareAndSet(current, null)) {
             return Uni.createFrom().voidItem();
         }
         current.reached().complete(null);

@@ -20,7 +20,8 @@ import org.jboss.logging.Logger;
 
 /**
  * One sync cycle: scan the active incs tasks recording each page's changes as it arrives, then look up by id
- * only the tracked tasks the scan did not return, recording their answers in batches. The cycle runs under the
+ * only the tracked tasks the scan did not return, {@value #LOOKUP_BATCH} at a time, each batch's answers recorded
+ * before the next batch is asked. The cycle runs under the
  * lease tenure (fence) it started with and stops within one step once that tenure ends; every recording
  * transaction checks the fence in the database. Tests call {@link #runCycle()} directly.
  */
@@ -28,7 +29,7 @@ import org.jboss.logging.Logger;
 public class SyncCycle {
 
     private static final Logger LOG = Logger.getLogger(SyncCycle.class);
-    /** Lookup answers recorded per transaction. */
+    /** Tasks looked up per batch, and lookup answers recorded per transaction. */
     static final int LOOKUP_BATCH = 100;
 
     private final TrackedTasks trackedTasks;
@@ -128,8 +129,10 @@ public class SyncCycle {
                 return Uni.createFrom().voidItem();
             }
             List<Long> unseen = tracked.keySet().stream().filter(id -> !outcome.seen().contains(id)).sorted().toList();
-            return lookups.lookUp(unseen, control, stats)
-                    .chain(answers -> recordLookups(answers, tracked, control, stats));
+            // each batch is recorded before the next is asked: a leader that dies among thousands of lookups keeps
+            // what it learnt, and its successor does not repeat them
+            return inBatches(unseen, batch -> lookups.lookUp(batch, control, stats)
+                    .chain(answers -> recordLookups(answers, tracked, control, stats)));
         });
     }
 

@@ -117,7 +117,6 @@ class ConsoleBrowserTest {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("Quarantined 2026-12-01: timed out after 60 s in the full suite on merged main (passed on its branch); not yet diagnosed. Open in issue 10.")
     void aViewerSeesThePhoneMaskedAndNoActionButtons() {
         String digits = "62815" + ApiFixtures.newPhone().substring(6);
         String caseId = createdTaskInProgress(digits);

@@ -47,7 +47,6 @@ class EveryChangeOnceTest {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("Quarantined 2026-12-01: in the full suite on merged main one created event was published twice with one ce_id (passes alone); suspected: the relay mark refused by the lease fence after another test class took the lease. Open in issue 9.")
     void reassignmentsBackAndForthWithoutLogsAreThreeEventsWithThreeIds() {
         SimTask task = newTask("alice");
         String caseId = fixture.track(task);

@@ -58,9 +58,13 @@ class GracefulStopTest {
         SyncCheckpoints checkpoints = new SyncCheckpoints();
         SyncCycle cycle = new SyncCycle(trackedTasks, scan, lookups, recorder, lease, metrics, checkpoints,
                 taskEnded, contexts);
+        long callsAtStart = incs.counters().listCalls();
         SyncCheckpoints.Stall stall = checkpoints.stallAt(SyncCheckpoints.Step.PAGE);
         CompletableFuture<CycleReport> running = cycle.runCycle().subscribeAsCompletionStage();
         stall.reached().get(SyncTestSupport.WAIT.toSeconds(), TimeUnit.SECONDS);
+        // the first pages of both active statuses are read at once: one is stalled, the other is let through and
+        // must have been asked before the stop, or it would meet the stop and end the cycle around the stall
+        await().atMost(SyncTestSupport.WAIT).until(() -> incs.counters().listCalls() == callsAtStart + 1);
         long callsBefore = incs.counters().listCalls();
 
         CompletableFuture<Void> stopped = cycle.stop().subscribeAsCompletionStage();

@@ -139,15 +139,18 @@ public final class TestPostgres implements AutoCloseable {
     }
 
     /**
-     * Empties every table in the {@code public} schema except {@code flyway_schema_history}, restarting identities.
-     * Call it from {@code @BeforeEach} (or {@code @BeforeAll}) so a test never sees another test's rows.
+     * Empties every table in the {@code public} schema except {@code flyway_schema_history} and {@code leader_lease},
+     * restarting identities. Call it from {@code @BeforeEach} (or {@code @BeforeAll}) so a test never sees another
+     * test's rows. The lease row belongs to the application running in the test JVM: emptying it would reset the
+     * epoch under the holder, and every fenced write (sync recording, relay "mark published") would be refused until
+     * its next renewal. Tests that need leases of their own use lease names of their own.
      */
     public void truncateAll() {
         try (Connection connection = openConnection(); Statement statement = connection.createStatement()) {
             List<String> tables = new ArrayList<>();
             try (ResultSet rs = statement.executeQuery(
                     "select quote_ident(tablename) from pg_tables where schemaname = 'public'"
-                            + " and tablename <> 'flyway_schema_history'")) {
+                            + " and tablename not in ('flyway_schema_history', 'leader_lease')")) {
                 while (rs.next()) {
                     tables.add(rs.getString(1));
                 }
