@@ -40,8 +40,7 @@ class DeferredRequestAfterTaskEndTest {
 
     @BeforeEach
     void isolate() {
-        incs.reset();
-        SyncTestSupport.cleanTables();
+        SyncTestSupport.startFromScratch();
         TestEnvironment.get().kafka().createTopics(3, TOPIC, REQUESTS);
         kafka = TestEnvironment.get().newKafkaClient();
     }

@@ -35,8 +35,7 @@ class EveryChangeOnceTest {
 
     @BeforeEach
     void isolate() {
-        incs.reset();
-        SyncTestSupport.cleanTables();
+        SyncTestSupport.startFromScratch();
         TestEnvironment.get().kafka().createTopics(3, TOPIC);
         kafka = TestEnvironment.get().newKafkaClient();
     }

@@ -63,8 +63,7 @@ class FencedLeadershipTest {
 
     @BeforeEach
     void isolate() {
-        incs.reset();
-        SyncTestSupport.cleanTables();
+        SyncTestSupport.startFromScratch();
         TestEnvironment.get().kafka().createTopics(3, TOPIC);
         replicaB = new LeaderLease(pool, LeaseProducer.LEASE_NAME, "replica-b", Duration.ofSeconds(60));
         await().atMost(WAIT).until(lease::isLeader);

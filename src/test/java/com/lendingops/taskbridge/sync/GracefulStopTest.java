@@ -3,13 +3,10 @@ package com.lendingops.taskbridge.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.lendingops.taskbridge.leader.LeaderLease;
 import com.lendingops.taskbridge.simulator.IncsSimulator;
 import com.lendingops.taskbridge.simulator.SimTask;
-import com.lendingops.taskbridge.task.TaskEnded;
 import com.lendingops.taskbridge.testsupport.TestEnvironment;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -26,29 +23,14 @@ import org.junit.jupiter.api.Test;
 class GracefulStopTest {
 
     @Inject
-    TrackedTasks trackedTasks;
-    @Inject
-    ActiveTaskScan scan;
-    @Inject
-    TaskLookups lookups;
-    @Inject
-    TaskChangeRecorder recorder;
-    @Inject
-    LeaderLease lease;
-    @Inject
-    SyncMetrics metrics;
-    @Inject
-    Event<TaskEnded> taskEnded;
-    @Inject
-    VertxContexts contexts;
+    OwnCycles cycles;
 
     private final IncsSimulator incs = TestEnvironment.get().incs();
 
     @BeforeEach
     void isolate() {
-        incs.reset();
-        SyncTestSupport.cleanTables();
-        await().atMost(SyncTestSupport.WAIT).until(lease::isLeader);
+        SyncTestSupport.startFromScratch();
+        await().atMost(SyncTestSupport.WAIT).until(cycles.lease()::isLeader);
     }
 
     @Test
@@ -56,8 +38,7 @@ class GracefulStopTest {
         List<SimTask> tasks = incs.seedTasks(250, SimTask.NOT_STARTED);
         BulkTracking.trackAsSynced(tasks);
         SyncCheckpoints checkpoints = new SyncCheckpoints();
-        SyncCycle cycle = new SyncCycle(trackedTasks, scan, lookups, recorder, lease, metrics, checkpoints,
-                taskEnded, contexts);
+        SyncCycle cycle = cycles.withCheckpoints(checkpoints);
         long callsAtStart = incs.counters().listCalls();
         SyncCheckpoints.Stall stall = checkpoints.stallAt(SyncCheckpoints.Step.PAGE);
         CompletableFuture<CycleReport> running = cycle.runCycle().subscribeAsCompletionStage();

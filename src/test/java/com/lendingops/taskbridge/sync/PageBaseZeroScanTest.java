@@ -52,8 +52,7 @@ class PageBaseZeroScanTest {
 
     @BeforeEach
     void isolate() {
-        incs.reset();
-        SyncTestSupport.cleanTables();
+        SyncTestSupport.startFromScratch();
         await().atMost(SyncTestSupport.WAIT).until(client::isAvailable);
     }
 

@@ -40,8 +40,7 @@ class ShortPagesScanTest {
 
     @BeforeEach
     void isolate() {
-        incs.reset();
-        SyncTestSupport.cleanTables();
+        SyncTestSupport.startFromScratch();
         await().atMost(SyncTestSupport.WAIT).until(client::isAvailable);
     }
 

@@ -34,8 +34,7 @@ class StatusChangesDuringScanTest {
 
     @BeforeEach
     void isolate() {
-        incs.reset();
-        SyncTestSupport.cleanTables();
+        SyncTestSupport.startFromScratch();
         await().atMost(SyncTestSupport.WAIT).until(client::isAvailable);
     }
 

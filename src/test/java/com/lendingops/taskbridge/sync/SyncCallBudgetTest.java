@@ -33,8 +33,7 @@ class SyncCallBudgetTest {
 
     @BeforeEach
     void isolate() {
-        incs.reset();
-        SyncTestSupport.cleanTables();
+        SyncTestSupport.startFromScratch();
         // the simulator's list counter must see only the cycle's calls: no availability probe may still be
         // running because an earlier test class left the client unauthorized or its circuit open
         await().atMost(SyncTestSupport.WAIT).until(client::isAvailable);

@@ -18,6 +18,12 @@ public final class SyncTestSupport {
     private SyncTestSupport() {
     }
 
+    /** A test's clean start: the simulator forgets every task and call, and {@link #cleanTables()}. */
+    public static void startFromScratch() {
+        TestEnvironment.get().incs().reset();
+        cleanTables();
+    }
+
     /**
      * Empties the request, task, log and outbox tables, so a cycle sees only the calling test's tasks and
      * no ce_id of an earlier run (the simulator's ids restart with each JVM) can suppress a new event.

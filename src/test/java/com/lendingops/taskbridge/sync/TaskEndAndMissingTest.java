@@ -39,8 +39,7 @@ class TaskEndAndMissingTest {
 
     @BeforeEach
     void isolate() {
-        incs.reset();
-        SyncTestSupport.cleanTables();
+        SyncTestSupport.startFromScratch();
         TestEnvironment.get().kafka().createTopics(3, TOPIC);
     }
 

@@ -35,8 +35,7 @@ class TaskLifeEventsTest {
 
     @BeforeEach
     void isolate() {
-        incs.reset();
-        SyncTestSupport.cleanTables();
+        SyncTestSupport.startFromScratch();
         TestEnvironment.get().kafka().createTopics(3, TOPIC);
         kafka = TestEnvironment.get().newKafkaClient();
     }

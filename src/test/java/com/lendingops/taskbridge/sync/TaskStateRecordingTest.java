@@ -27,8 +27,7 @@ class TaskStateRecordingTest {
 
     @BeforeEach
     void isolate() {
-        incs.reset();
-        SyncTestSupport.cleanTables();
+        SyncTestSupport.startFromScratch();
     }
 
     @Test
