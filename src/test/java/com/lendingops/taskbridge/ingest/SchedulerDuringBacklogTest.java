@@ -39,7 +39,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class SchedulerDuringBacklogTest {
 
-    private static final int BACKLOG = 500;
+    private static final int BACKLOG = 250;
 
     @Inject
     IncsClient client;
