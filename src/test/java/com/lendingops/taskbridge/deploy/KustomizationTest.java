@@ -53,9 +53,13 @@ class KustomizationTest {
             assertThat(real).extracting(Manifest::kind, Manifest::name)
                     .containsExactlyInAnyOrderElementsOf(standIn.stream()
                             .map(m -> tuple(m.kind(), m.name())).toList());
-            for (String kind : List.of("Deployment", "ScaledObject", "ConfigMap")) {
-                assertThat(withoutMetadata(DeployManifests.single(real, kind)))
-                        .as("%s of %s", kind, dir).isEqualTo(withoutMetadata(DeployManifests.single(standIn, kind)));
+            for (Manifest object : real) {
+                Manifest same = standIn.stream().filter(m -> m.is(object.kind()) && m.name().equals(object.name()))
+                        .findFirst().orElseThrow();
+                assertThat(withoutMetadata(same)).as("%s of %s", object, dir).isEqualTo(withoutMetadata(object));
+                assertThat(same.tree().path("metadata").path("labels").path("grafana_dashboard"))
+                        .as("dashboard label of %s", object)
+                        .isEqualTo(object.tree().path("metadata").path("labels").path("grafana_dashboard"));
             }
         });
     }
