@@ -35,7 +35,8 @@ record KafkaUserAcls(String user, List<AclBinding> acls) {
             ResourcePattern pattern = new ResourcePattern(
                     ResourceType.fromString(resource.path("type").asText()),
                     resource.path("type").asText().equals("cluster") ? "kafka-cluster" : resource.path("name").asText(),
-                    PatternType.fromString(resource.path("patternType").asText("literal")));
+                    resource.path("patternType").asText("literal").equals("prefix") ? PatternType.PREFIXED
+                            : PatternType.LITERAL);
             for (JsonNode operation : acl.path("operations")) {
                 AclOperation op = AclOperation.fromString(snake(operation.asText()));
                 if (op == AclOperation.UNKNOWN) {

@@ -1,8 +1,8 @@
 package com.lendingops.taskbridge.deploy;
 
-import static com.lendingops.taskbridge.deploy.SaslScramProfile.DEAD_LETTERS;
-import static com.lendingops.taskbridge.deploy.SaslScramProfile.EVENTS;
-import static com.lendingops.taskbridge.deploy.SaslScramProfile.INPUT;
+import static com.lendingops.taskbridge.deploy.SecuredKafka.DEAD_LETTERS;
+import static com.lendingops.taskbridge.deploy.SecuredKafka.EVENTS;
+import static com.lendingops.taskbridge.deploy.SecuredKafka.INPUT;
 import static com.lendingops.taskbridge.ingest.IngestTestSupport.WAIT;
 import static com.lendingops.taskbridge.testsupport.KafkaTestClient.header;
 import static org.assertj.core.api.Assertions.assertThat;
