@@ -18,7 +18,7 @@ import java.util.TreeMap;
 /**
  * kustomize's configMapGenerator for the stand-in renderer: envs files, literals and files; options labels and
  * disableNameSuffixHash; behavior merge in overlays; and the content hash suffix computed exactly as kustomize does
- * (sha256 of the Go JSON encoding of kind, name and data, first ten hex digits with 0,1,3,a,e replaced), so the
+ * (sha256 of the Go JSON encoding of kind and data, first ten hex digits with 0,1,3,a,e replaced), so the
  * stand-in and the real kustomize name the same ConfigMap the same (KustomizationTest compares them).
  */
 final class ConfigMapGenerators {
@@ -67,7 +67,7 @@ final class ConfigMapGenerators {
                 if (annotations.isEmpty()) {
                     metadata.remove("annotations");
                 }
-                String hashed = m.name() + "-" + hash(m.name(), m.tree().path("data"));
+                String hashed = m.name() + "-" + hash(m.tree().path("data"));
                 renamed.put(m.name(), hashed);
                 metadata.put("name", hashed);
             }
@@ -117,8 +117,11 @@ final class ConfigMapGenerators {
         }
     }
 
-    /** kustomize's hash suffix of a ConfigMap (api/hasher): Go json.Marshal of {data, kind, name}, sha256. */
-    static String hash(String name, JsonNode data) {
+    /**
+     * kustomize's hash suffix of a ConfigMap (api/hasher): sha256 of the Go json.Marshal of {data, kind, name}. The
+     * name there is always empty: kustomize looks "metadata/name" up as one field name, finds none and uses "".
+     */
+    static String hash(JsonNode data) {
         StringBuilder json = new StringBuilder("{\"data\":{");
         Map<String, String> sorted = new TreeMap<>();
         data.fields().forEachRemaining(e -> sorted.put(e.getKey(), e.getValue().asText()));
@@ -127,7 +130,7 @@ final class ConfigMapGenerators {
             json.append(sep).append(goString(e.getKey())).append(':').append(goString(e.getValue()));
             sep = ",";
         }
-        json.append("},\"kind\":\"ConfigMap\",\"name\":").append(goString(name)).append('}');
+        json.append("},\"kind\":\"ConfigMap\",\"name\":\"\"}");
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(json.toString().getBytes(StandardCharsets.UTF_8));
             char[] hex = HexFormat.of().formatHex(digest).substring(0, 10).toCharArray();

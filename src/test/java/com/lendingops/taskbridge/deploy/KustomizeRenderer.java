@@ -150,17 +150,25 @@ final class KustomizeRenderer {
         return true;
     }
 
+    /** As kustomize's strategic merge orders it: the patch's items first (merged), then the untouched ones. */
     private static void mergeByName(ArrayNode list, JsonNode changes) {
+        List<JsonNode> untouched = new ArrayList<>();
+        list.forEach(untouched::add);
+        List<JsonNode> merged = new ArrayList<>();
         for (JsonNode change : changes) {
-            Optional<JsonNode> existing = Stream.iterate(0, i -> i < list.size(), i -> i + 1)
-                    .map(list::get)
+            Optional<JsonNode> existing = untouched.stream()
                     .filter(item -> item.path("name").equals(change.path("name")))
                     .findFirst();
             if (existing.isPresent()) {
                 merge((ObjectNode) existing.get(), change, true);
+                untouched.remove(existing.get());
+                merged.add(existing.get());
             } else {
-                list.add(change.deepCopy());
+                merged.add(change.deepCopy());
             }
         }
+        list.removeAll();
+        merged.forEach(list::add);
+        untouched.forEach(list::add);
     }
 }
