@@ -3,6 +3,7 @@ package com.lendingops.taskbridge.incs;
 import com.lendingops.taskbridge.config.IncsConfig;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,8 +17,10 @@ import java.util.concurrent.atomic.AtomicReference;
  * much of the budget is already promised, and more pods would only queue longer. Saturation holds for
  * {@code incs.rate-limit-saturation-hold} after the last such wait so the signal does not flap between calls.
  * Exposed as {@code incs_api_rate_budget_saturated} (0/1) and {@code incs_api_rate_budget_per_second} (the
- * configured total, 0 = unlimited) for dashboards, alerts and the autoscaler.
+ * configured total, 0 = unlimited) for dashboards, alerts and the autoscaler; created at start so both exist before
+ * the first reservation (with an unlimited budget there is none).
  */
+@Startup
 @ApplicationScoped
 public class RateBudgetPressure {
 
