@@ -51,6 +51,17 @@ public interface IncsConfig {
     @WithDefault("0.1")
     double rateLimitHeadroom();
 
+    /**
+     * How far ahead a reserved rate slot must lie for the shared budget to count as saturated
+     * (INCS_RATE_LIMIT_SATURATION_WAIT): that much budget is already promised to queued calls.
+     */
+    @WithDefault("1s")
+    Duration rateLimitSaturationWait();
+
+    /** How long the budget still counts as saturated after the last long wait (INCS_RATE_LIMIT_SATURATION_HOLD). */
+    @WithDefault("60s")
+    Duration rateLimitSaturationHold();
+
     /** Consecutive transient failures that open the circuit (INCS_CIRCUIT_FAILURE_THRESHOLD). */
     @WithDefault("5")
     int circuitFailureThreshold();

@@ -5,31 +5,50 @@ import com.lendingops.taskbridge.config.IngestConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import io.smallrye.common.annotation.Identifier;
 
 /**
  * Where the dead letters are and how to reach them: short-lived Kafka clients on the application's own
- * connection settings ({@code kafka.*}). A consumer here never joins a group and never commits, so listing
- * cannot move anybody's position.
+ * connection settings, the global {@code kafka.*} ones every channel inherits (bootstrap servers, and the
+ * security protocol, SASL and TLS settings of docs/operations.md "Kafka security"), so they authenticate like the
+ * consumer and producers. A consumer here never joins a group and never commits, so listing cannot move
+ * anybody's position.
  */
 @ApplicationScoped
 public class DeadLetterTopic {
 
-    private final String bootstrapServers;
+    private final Map<String, Object> connection;
     private final IngestConfig ingest;
     private final ApiConfig api;
 
-    public DeadLetterTopic(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
-                           IngestConfig ingest, ApiConfig api) {
-        this.bootstrapServers = bootstrapServers;
+    public DeadLetterTopic(@Identifier("default-kafka-broker") Map<String, Object> kafka, IngestConfig ingest,
+                           ApiConfig api) {
+        this.connection = connectionSettings(kafka);
         this.ingest = ingest;
         this.api = api;
+    }
+
+    /**
+     * Where and how to connect, from the global Kafka settings: the servers and every security setting, but not
+     * what belongs to the channels (group id, serializers, offsets), and nothing left empty.
+     */
+    static Map<String, Object> connectionSettings(Map<String, Object> kafka) {
+        Map<String, Object> settings = new TreeMap<>();
+        kafka.forEach((key, value) -> {
+            boolean connection = key.equals("bootstrap.servers") || key.equals("security.protocol")
+                    || key.startsWith("sasl.") || key.startsWith("ssl.");
+            if (connection && value != null && !value.toString().isBlank()) {
+                settings.put(key, value);
+            }
+        });
+        return settings;
     }
 
     public String name() {
@@ -47,8 +66,8 @@ public class DeadLetterTopic {
     /** A consumer without group: use {@code assign} and {@code seek}, close after one read. */
     public KafkaConsumer<byte[], byte[]> newReader() {
         Properties props = new Properties();
+        props.putAll(connection);
         props.putAll(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
                 ConsumerConfig.CLIENT_ID_CONFIG, "bridge-dead-letter-reader",
                 ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, String.valueOf(api.deadLetterTimeout().toMillis()),
@@ -59,8 +78,8 @@ public class DeadLetterTopic {
     /** An idempotent producer for replays to the input topic. */
     public KafkaProducer<byte[], byte[]> newWriter() {
         Properties props = new Properties();
+        props.putAll(connection);
         props.putAll(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.CLIENT_ID_CONFIG, "bridge-dead-letter-replay",
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true",

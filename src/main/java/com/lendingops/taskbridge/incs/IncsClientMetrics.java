@@ -28,6 +28,11 @@ public class IncsClientMetrics {
                 .register(registry);
         gauge("incs.api.circuit_open", () -> availability.isCircuitOpen() ? 1 : 0);
         gauge("incs.api.unauthorized", () -> availability.isUnauthorized() ? 1 : 0);
+        // present from the start at 0, so rates and alerts see the first short circuit and the first retry
+        for (IncsRoute route : IncsRoute.values()) {
+            shortCircuits(route.tag());
+            retries(route.tag());
+        }
     }
 
     void trackLimiter(InFlightLimiter limiter) {
@@ -50,13 +55,21 @@ public class IncsClientMetrics {
     }
 
     void recordShortCircuit(String route) {
-        Counter.builder("incs.api.short_circuited").description("Calls refused because the circuit was open")
-                .tag("route", route).register(registry).increment();
+        shortCircuits(route).increment();
     }
 
     void recordRetry(String route) {
-        Counter.builder("incs.api.retries").description("Retries of idempotent incs calls")
-                .tag("route", route).register(registry).increment();
+        retries(route).increment();
+    }
+
+    private Counter shortCircuits(String route) {
+        return Counter.builder("incs.api.short_circuited").description("Calls refused because the circuit was open")
+                .tag("route", route).register(registry);
+    }
+
+    private Counter retries(String route) {
+        return Counter.builder("incs.api.retries").description("Retries of idempotent incs calls")
+                .tag("route", route).register(registry);
     }
 
     private void gauge(String name, Supplier<Number> value) {

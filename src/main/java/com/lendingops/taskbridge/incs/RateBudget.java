@@ -59,9 +59,11 @@ public class RateBudget {
     private final double spacingSeconds;
     private final long lateToleranceNanos;
     private final InFlightLimiter oneReservationAtATime = new InFlightLimiter(1);
+    private final RateBudgetPressure pressure;
 
-    public RateBudget(Pool pool, IncsConfig config) {
+    public RateBudget(Pool pool, IncsConfig config, RateBudgetPressure pressure) {
         this.pool = pool;
+        this.pressure = pressure;
         this.spacingSeconds = spacing(config.rateLimitPerSecond(), config.rateLimitHeadroom());
         this.lateToleranceNanos = (long) (slackSeconds(config.rateLimitPerSecond(), spacingSeconds) / 2 * 1e9);
     }
@@ -146,9 +148,11 @@ public class RateBudget {
                     .execute(Tuple.of(BUDGET_NAME, spacingSeconds, maxWaitSeconds))
                     .map(rows -> {
                         if (rows.size() == 0) {
+                            pressure.noSlotInTime();
                             return Optional.<Slot>empty(); // the next free slot comes after the caller's deadline
                         }
                         long waitNanos = (long) Math.max(0, rows.iterator().next().getDouble(0) * 1_000_000);
+                        pressure.slotReserved(Duration.ofNanos(waitNanos));
                         return Optional.of(new Slot(System.nanoTime() + waitNanos,
                                 issued + waitNanos + lateToleranceNanos));
                     });

@@ -6,14 +6,18 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Ingest metrics (Prometheus names in brackets): events consumed by type
  * [bridge_ingest_events_consumed_total{type}], outcomes of each step [bridge_ingest_outcomes_total{outcome}],
  * records sent to the dead-letter topic [bridge_ingest_dead_lettered_total{reason}], units in flight
- * [bridge_ingest_in_flight], requests waiting as deferred [bridge_ingest_deferred] and whether consumption
- * is paused [bridge_ingest_paused]. Event types other than the one we handle are counted as "other" so a
+ * [bridge_ingest_in_flight], requests waiting as deferred [bridge_ingest_deferred], how long the oldest of them
+ * has waited [bridge_ingest_deferred_oldest_age_seconds] and whether consumption is paused [bridge_ingest_paused]. Event types other than the one we handle are counted as "other" so a
  * producer cannot blow up the number of series.
  */
 @ApplicationScoped
@@ -22,13 +26,19 @@ public class IngestMetrics {
     private final MeterRegistry registry;
     private final AtomicLong deferred = new AtomicLong();
     private final AtomicLong paused = new AtomicLong();
+    private final AtomicReference<Instant> oldestDeferredSince = new AtomicReference<>();
+    private final Clock clock;
 
-    public IngestMetrics(MeterRegistry registry, KeyedWorkQueue queue) {
+    public IngestMetrics(MeterRegistry registry, KeyedWorkQueue queue, Clock clock) {
         this.registry = registry;
+        this.clock = clock;
         Gauge.builder("bridge.ingest.in.flight", queue, KeyedWorkQueue::inFlight)
                 .description("Ingest units (events or retries) being worked on by this replica").register(registry);
         Gauge.builder("bridge.ingest.deferred", deferred, AtomicLong::get)
                 .description("Requests deferred because the phone has an unfinished task").register(registry);
+        Gauge.builder("bridge.ingest.deferred.oldest.age", this, IngestMetrics::oldestDeferredAgeSeconds)
+                .description("How long the oldest deferred request has waited (0 when none)").baseUnit("seconds")
+                .register(registry);
         Gauge.builder("bridge.ingest.paused", paused, AtomicLong::get)
                 .description("1 while consumption of collection events is paused").register(registry);
     }
@@ -62,6 +72,17 @@ public class IngestMetrics {
 
     public void deferredCount(long count) {
         deferred.set(count);
+    }
+
+    /** When the oldest deferred request was deferred, null when none is. */
+    public void oldestDeferredSince(Instant since) {
+        oldestDeferredSince.set(since);
+    }
+
+    /** Measured against now, so the age keeps growing between two counts. */
+    double oldestDeferredAgeSeconds() {
+        Instant since = oldestDeferredSince.get();
+        return since == null ? 0 : Math.max(0, Duration.between(since, clock.instant()).toMillis() / 1000.0);
     }
 
     public void paused(boolean isPaused) {

@@ -18,6 +18,7 @@ import jakarta.enterprise.event.ObservesAsync;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -75,8 +76,14 @@ public class RetryScheduler {
 
     @Scheduled(every = "15s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> countDeferred() {
-        return store.timed(pool.query("select count(*) from task_request where state = 'deferred'").execute())
-                .invoke(rows -> metrics.deferredCount(rows.iterator().next().getLong(0)))
+        return store.timed(pool.query("select count(*), min(deferred_since) from task_request where state = 'deferred'")
+                        .execute())
+                .invoke(rows -> {
+                    Row row = rows.iterator().next();
+                    metrics.deferredCount(row.getLong(0));
+                    OffsetDateTime oldest = row.getOffsetDateTime(1);
+                    metrics.oldestDeferredSince(oldest == null ? null : oldest.toInstant());
+                })
                 .onFailure().recoverWithNull().replaceWithVoid();
     }
 

@@ -1,11 +1,15 @@
 package com.lendingops.taskbridge.deploy;
 
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
 
 /**
  * Every environment variable the packaged application reads, derived from the application itself
@@ -20,7 +24,8 @@ final class ConfigKeyCatalog {
      * every "kafka." property to all Kafka channels as their default (the default-kafka-broker bean).
      */
     static final Map<String, String> FRAMEWORK_KEYS = Map.of(
-            "KAFKA_BOOTSTRAP_SERVERS", "kafka.bootstrap.servers, default for every Kafka channel");
+            "KAFKA_BOOTSTRAP_SERVERS", "kafka.bootstrap.servers, default for every Kafka channel",
+            "JAVA_OPTS_APPEND", "JVM options the JVM image's run-java.sh puts last (docker/Dockerfile.jvm)");
 
     private static final Pattern NOT_ALPHANUMERIC = Pattern.compile("[^A-Za-z0-9]");
 
@@ -42,7 +47,22 @@ final class ConfigKeyCatalog {
             }
         });
         catalog.exactNames.addAll(FRAMEWORK_KEYS.keySet());
+        catalog.exactNames.addAll(kafkaClientVariables());
         return catalog;
+    }
+
+    /**
+     * KAFKA_ plus any Kafka client setting (KAFKA_SASL_JAAS_CONFIG, KAFKA_SSL_TRUSTSTORE_LOCATION, ...): Quarkus hands
+     * every KAFKA_* variable to all Kafka clients as their kafka.* default (KafkaRuntimeConfigProducer), so each is
+     * read, and the list comes from the Kafka client the application ships.
+     */
+    static Set<String> kafkaClientVariables() {
+        Set<String> names = new TreeSet<>();
+        for (Set<String> keys : List.of(ConsumerConfig.configNames(), ProducerConfig.configNames(),
+                AdminClientConfig.configNames())) {
+            keys.forEach(key -> names.add("KAFKA_" + environmentName(key)));
+        }
+        return names;
     }
 
     /** The environment variable SmallRye Config maps to a property name (a.b-c → A_B_C). */

@@ -35,6 +35,14 @@ class ConfigKeyCatalogTest {
                 .noneMatch(catalog::reads);
     }
 
+    /** Quarkus hands every KAFKA_* variable to the Kafka clients: real client settings count, made-up ones do not. */
+    @Test
+    void readsKafkaClientSettingsGivenAsKafkaVariables() {
+        assertThat(List.of("KAFKA_SASL_JAAS_CONFIG", "KAFKA_SSL_TRUSTSTORE_LOCATION", "KAFKA_SSL_KEYSTORE_PASSWORD",
+                "KAFKA_SECURITY_PROTOCOL", "KAFKA_SASL_MECHANISM")).allMatch(catalog::reads);
+        assertThat(List.of("KAFKA_SASL_PASSWORD", "KAFKA_SSL_TRUSTSTORE_LOCATON")).noneMatch(catalog::reads);
+    }
+
     @Test
     void flagsQuarkusKeysFixedAtBuildTime() {
         assertThat(catalog.isBuildTimeOnly("QUARKUS_DATASOURCE_DB_KIND")).isTrue();

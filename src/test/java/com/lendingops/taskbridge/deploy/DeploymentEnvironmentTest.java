@@ -2,11 +2,9 @@ package com.lendingops.taskbridge.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.Secret;
-import io.fabric8.kubernetes.api.model.apps.Deployment;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -64,28 +62,26 @@ class DeploymentEnvironmentTest {
         });
     }
 
-    /** Deployment env, ConfigMap data and Secret keys in every file, patches included: name to file. */
+    /**
+     * What the container is handed, in every kustomization as rendered (generated ConfigMaps and overlay patches
+     * included): its env, the keys of the ConfigMaps its envFrom names, and the keys of every Secret under deploy/.
+     * Other ConfigMaps (the Grafana dashboard, the KEDA scaler's settings) are not the container's environment.
+     */
     private static Map<String, String> variablesSetAnywhereUnderDeploy() {
         Map<String, String> names = new TreeMap<>();
+        for (Deployable deployable : Deployable.all()) {
+            Container container = deployable.container();
+            container.getEnv().stream().map(EnvVar::getName).forEach(n -> names.put(n, "env of " + deployable));
+            container.getEnvFrom().stream().filter(source -> source.getConfigMapRef() != null)
+                    .map(source -> deployable.configMap(source.getConfigMapRef().getName()))
+                    .forEach(map -> map.getData().keySet().forEach(n -> names.put(n,
+                            "ConfigMap " + map.getMetadata().getName() + " of " + deployable)));
+        }
         for (Manifest m : DeployManifests.files()) {
-            switch (m.kind()) {
-                case "Deployment" -> {
-                    var template = m.as(Deployment.class).getSpec().getTemplate();
-                    if (template != null && template.getSpec() != null) {
-                        for (Container c : template.getSpec().getContainers()) {
-                            c.getEnv().stream().map(EnvVar::getName).forEach(n -> names.put(n, m.toString()));
-                        }
-                    }
-                }
-                case "ConfigMap" -> m.as(ConfigMap.class).getData().keySet().forEach(n -> names.put(n, m.toString()));
-                case "Secret" -> {
-                    Secret secret = m.as(Secret.class);
-                    secret.getStringData().keySet().forEach(n -> names.put(n, m.toString()));
-                    secret.getData().keySet().forEach(n -> names.put(n, m.toString()));
-                }
-                default -> {
-                    // other kinds set no container environment
-                }
+            if (m.is("Secret")) {
+                Secret secret = m.as(Secret.class);
+                secret.getStringData().keySet().forEach(n -> names.put(n, m.toString()));
+                secret.getData().keySet().forEach(n -> names.put(n, m.toString()));
             }
         }
         return names;

@@ -43,6 +43,41 @@ class DeploymentHardeningTest {
         });
     }
 
+    /** The JVM sizes its heap from the limit; a pod above its request is evicted first under node pressure. */
+    @Test
+    void memoryRequestEqualsTheLimit() {
+        assertThat(Deployable.all()).allSatisfy(deployable -> {
+            var resources = deployable.container().getResources();
+            assertThat(resources.getRequests().get("memory")).as("memory of %s", deployable)
+                    .isEqualTo(resources.getLimits().get("memory"));
+        });
+    }
+
+    /** A share of the container's memory, not a fixed -Xmx that a changed limit would not follow. */
+    @Test
+    void heapIsSizedFromTheContainerLimitAfterTheImageDefaults() {
+        assertThat(Deployable.all()).allSatisfy(deployable -> {
+            String options = deployable.container().getEnv().stream()
+                    .filter(e -> e.getName().equals("JAVA_OPTS_APPEND")).findFirst()
+                    .orElseThrow(() -> new AssertionError("no JAVA_OPTS_APPEND in " + deployable)).getValue();
+            var percentage = java.util.regex.Pattern.compile("-XX:MaxRAMPercentage=([0-9.]+)").matcher(options);
+            assertThat(percentage.find()).as(options).isTrue();
+            assertThat(Double.parseDouble(percentage.group(1))).isBetween(25.0, 75.0);
+            assertThat(options).doesNotContain("-Xmx").contains("-Dquarkus.http.host=0.0.0.0");
+        });
+    }
+
+    @Test
+    void replicasSpreadOverZonesAndNodes() {
+        assertThat(Deployable.all()).allSatisfy(deployable -> {
+            var constraints = deployable.deployment().getSpec().getTemplate().getSpec().getTopologySpreadConstraints();
+            assertThat(constraints).extracting(c -> c.getTopologyKey())
+                    .contains("topology.kubernetes.io/zone", "kubernetes.io/hostname");
+            assertThat(constraints).allSatisfy(c -> assertThat(deployable.podLabels())
+                    .containsAllEntriesOf(c.getLabelSelector().getMatchLabels()));
+        });
+    }
+
     /** SIGKILL comes after the grace period: Quarkus must finish draining in-flight incs calls first. */
     @Test
     void gracePeriodOutlastsTheShutdownTimeoutWhichOutlastsOneIncsCall() {

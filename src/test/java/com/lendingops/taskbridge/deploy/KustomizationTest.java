@@ -42,6 +42,42 @@ class KustomizationTest {
         assertThat(unused).extracting(f -> f.getFileName().toString()).containsExactly("secret.example.yaml");
     }
 
+    /** A configuration change renames the generated ConfigMap, which changes the pod template: the pods roll. */
+    @Test
+    void theApplicationsEnvironmentIsGeneratedWithAContentHashInItsName() {
+        JsonNode generator = java.util.stream.StreamSupport.stream(
+                        Kustomizations.read(ProjectFiles.deploy().resolve("base")).path("configMapGenerator").spliterator(), false)
+                .filter(g -> g.path("name").asText().equals("collection-task-bridge-config")).findFirst().orElseThrow();
+        assertThat(generator.path("options").path("disableNameSuffixHash").asBoolean(false)).isFalse();
+        assertThat(DeployManifests.files()).noneMatch(m -> m.is("ConfigMap"));
+
+        assertThat(Deployable.all()).allSatisfy(deployable -> assertThat(deployable.container().getEnvFrom())
+                .filteredOn(source -> source.getConfigMapRef() != null)
+                .singleElement().satisfies(source -> assertThat(source.getConfigMapRef().getName())
+                        .matches("collection-task-bridge-config-[a-z0-9]{10}")));
+        var data = Yaml.MAPPER.createObjectNode().put("INCS_MAX_IN_FLIGHT", "16");
+        assertThat(ConfigMapGenerators.hash(data))
+                .isNotEqualTo(ConfigMapGenerators.hash(data.deepCopy().put("INCS_MAX_IN_FLIGHT", "17")));
+    }
+
+    @Test
+    void productionPinsTheImageByDigest() {
+        Deployable prod = Deployable.all().stream().filter(d -> d.dir().endsWith("overlays/prod")).findFirst().orElseThrow();
+
+        assertThat(prod.container().getImage()).matches("[a-z0-9.\\-/]+@sha256:[0-9a-f]{64}");
+    }
+
+    @Test
+    void everyKustomizationAppliesTheAlertRulesAndTheDashboard() {
+        assertThat(Deployable.all()).allSatisfy(deployable -> {
+            assertThat(deployable.every("PrometheusRule")).as("rules of %s", deployable).hasSize(1);
+            assertThat(deployable.every("ConfigMap")).as("dashboard of %s", deployable)
+                    .filteredOn(m -> "1".equals(m.tree().path("metadata").path("labels").path("grafana_dashboard").asText()))
+                    .singleElement().satisfies(m -> assertThat(m.tree().path("data").path("collection-task-bridge.json")
+                            .asText()).isEqualTo(java.nio.file.Files.readString(MonitoringQueries.DASHBOARD)));
+        });
+    }
+
     /** The stand-in renderer is what CI relies on without kubectl; here it is checked against the real one. */
     @Test
     void realKustomizeAndTheStandInRenderTheSameObjects() {
@@ -53,9 +89,13 @@ class KustomizationTest {
             assertThat(real).extracting(Manifest::kind, Manifest::name)
                     .containsExactlyInAnyOrderElementsOf(standIn.stream()
                             .map(m -> tuple(m.kind(), m.name())).toList());
-            for (String kind : List.of("Deployment", "ScaledObject", "ConfigMap")) {
-                assertThat(withoutMetadata(DeployManifests.single(real, kind)))
-                        .as("%s of %s", kind, dir).isEqualTo(withoutMetadata(DeployManifests.single(standIn, kind)));
+            for (Manifest object : real) {
+                Manifest same = standIn.stream().filter(m -> m.is(object.kind()) && m.name().equals(object.name()))
+                        .findFirst().orElseThrow();
+                assertThat(withoutMetadata(same)).as("%s of %s", object, dir).isEqualTo(withoutMetadata(object));
+                assertThat(same.tree().path("metadata").path("labels").path("grafana_dashboard"))
+                        .as("dashboard label of %s", object)
+                        .isEqualTo(object.tree().path("metadata").path("labels").path("grafana_dashboard"));
             }
         });
     }

@@ -16,8 +16,9 @@ import java.util.stream.Stream;
 
 /**
  * Renders a kustomization: with the real kustomize (kubectl or kustomize on PATH) when there is one,
- * otherwise with a small stand-in that applies resources, patch files (maps merged, lists of named
- * items merged by name, other lists replaced), namespace and images, which is all deploy/ uses.
+ * otherwise with a small stand-in that applies resources, configMapGenerator ({@link ConfigMapGenerators}), patch
+ * files (maps merged, lists of named items merged by name, other lists replaced), namespace and images (tag or
+ * digest), which is all deploy/ uses.
  */
 final class KustomizeRenderer {
 
@@ -64,16 +65,24 @@ final class KustomizeRenderer {
     }
 
     static List<Manifest> standIn(Path dir) {
+        List<Manifest> result = build(dir);
+        ConfigMapGenerators.finish(result);
+        return result;
+    }
+
+    /** Everything but the generated names' hash suffixes, which depend on the final (merged) content. */
+    private static List<Manifest> build(Path dir) {
         JsonNode kustomization = Yaml.documents(dir.resolve(DeployManifests.KUSTOMIZATION)).get(0);
         List<Manifest> result = new ArrayList<>();
         for (JsonNode resource : kustomization.path("resources")) {
             Path path = dir.resolve(resource.asText()).normalize();
             if (Files.isDirectory(path)) {
-                result.addAll(standIn(path));
+                result.addAll(build(path));
             } else {
                 Yaml.documents(path).forEach(doc -> result.add(new Manifest(path, doc.deepCopy())));
             }
         }
+        ConfigMapGenerators.apply(dir, kustomization, result);
         for (String patchFile : Kustomizations.patchFiles(kustomization)) {
             for (JsonNode patch : Yaml.documents(dir.resolve(patchFile))) {
                 Manifest target = result.stream()
@@ -81,7 +90,7 @@ final class KustomizeRenderer {
                         .filter(m -> m.name().equals(patch.path("metadata").path("name").asText()))
                         .findFirst()
                         .orElseThrow(() -> new AssertionError(patchFile + " patches nothing: " + patch));
-                merge((ObjectNode) target.tree(), patch);
+                merge((ObjectNode) target.tree(), patch, isBuiltIn(target.apiVersion()));
             }
         }
         kustomization.path("images").forEach(image -> result.forEach(m -> retag(m.tree(), image)));
@@ -92,26 +101,36 @@ final class KustomizeRenderer {
         return result;
     }
 
-    /** The images transformer: containers running image "name" get newName and newTag. */
+    /** The images transformer: containers running image "name" get newName and newTag, or the digest. */
     private static void retag(JsonNode object, JsonNode image) {
         String name = image.path("name").asText();
         for (JsonNode container : object.path("spec").path("template").path("spec").path("containers")) {
             String current = container.path("image").asText();
-            if (current.equals(name) || current.startsWith(name + ":")) {
-                String tag = image.has("newTag") ? ":" + image.path("newTag").asText()
-                        : current.contains(":") ? current.substring(current.indexOf(':')) : "";
+            if (current.equals(name) || current.startsWith(name + ":") || current.startsWith(name + "@")) {
+                String tag = image.has("digest") ? "@" + image.path("digest").asText()
+                        : image.has("newTag") ? ":" + image.path("newTag").asText()
+                        : current.substring(name.length());
                 ((ObjectNode) container).put("image", image.path("newName").asText(name) + tag);
             }
         }
     }
 
-    private static void merge(ObjectNode target, JsonNode patch) {
+    /**
+     * Built-in kinds get a strategic merge (lists of named items merged by name); kustomize knows no schema for
+     * custom resources, so their lists are replaced whole, as in a JSON merge patch.
+     */
+    private static boolean isBuiltIn(String apiVersion) {
+        String group = apiVersion.contains("/") ? apiVersion.substring(0, apiVersion.indexOf('/')) : "";
+        return !group.contains(".") || group.endsWith(".k8s.io");
+    }
+
+    private static void merge(ObjectNode target, JsonNode patch, boolean strategic) {
         patch.fields().forEachRemaining(field -> {
             JsonNode current = target.get(field.getKey());
             JsonNode change = field.getValue();
             if (current instanceof ObjectNode object && change.isObject()) {
-                merge(object, change);
-            } else if (current instanceof ArrayNode list && isNamedList(list) && isNamedList(change)) {
+                merge(object, change, strategic);
+            } else if (strategic && current instanceof ArrayNode list && isNamedList(list) && isNamedList(change)) {
                 mergeByName(list, change);
             } else {
                 target.set(field.getKey(), change.deepCopy());
@@ -131,17 +150,25 @@ final class KustomizeRenderer {
         return true;
     }
 
+    /** As kustomize's strategic merge orders it: the patch's items first (merged), then the untouched ones. */
     private static void mergeByName(ArrayNode list, JsonNode changes) {
+        List<JsonNode> untouched = new ArrayList<>();
+        list.forEach(untouched::add);
+        List<JsonNode> merged = new ArrayList<>();
         for (JsonNode change : changes) {
-            Optional<JsonNode> existing = Stream.iterate(0, i -> i < list.size(), i -> i + 1)
-                    .map(list::get)
+            Optional<JsonNode> existing = untouched.stream()
                     .filter(item -> item.path("name").equals(change.path("name")))
                     .findFirst();
             if (existing.isPresent()) {
-                merge((ObjectNode) existing.get(), change);
+                merge((ObjectNode) existing.get(), change, true);
+                untouched.remove(existing.get());
+                merged.add(existing.get());
             } else {
-                list.add(change.deepCopy());
+                merged.add(change.deepCopy());
             }
         }
+        list.removeAll();
+        merged.forEach(list::add);
+        untouched.forEach(list::add);
     }
 }

@@ -15,9 +15,9 @@ class ManifestObjectsTest {
 
     /** Custom resources deploy/ may use: the operators this service relies on. */
     static final Map<String, Set<String>> KNOWN_CUSTOM_RESOURCES = Map.of(
-            "keda.sh/v1alpha1", Set.of("ScaledObject"),
-            "monitoring.coreos.com/v1", Set.of("ServiceMonitor"),
-            "kafka.strimzi.io/v1beta2", Set.of("KafkaTopic"));
+            "keda.sh/v1alpha1", Set.of("ScaledObject", "TriggerAuthentication"),
+            "monitoring.coreos.com/v1", Set.of("ServiceMonitor", "PrometheusRule"),
+            "kafka.strimzi.io/v1beta2", Set.of("KafkaTopic", "KafkaUser"));
 
     @Test
     void everyDocumentHasKindApiVersionAndName() {

@@ -34,7 +34,8 @@ final class StandaloneIncsClient {
         IncsAvailability availability = new IncsAvailability(config, new DiscardedEvents());
         IncsClientMetrics metrics = new IncsClientMetrics(new SimpleMeterRegistry(), availability);
         IncsTransport transport = new IncsTransport(Arc.container().instance(Vertx.class).get(), config);
-        IncsGateway gateway = new IncsGateway(config, availability, new RateBudget(pool, config), transport, metrics,
+        IncsGateway gateway = new IncsGateway(config, availability, new RateBudget(pool, config,
+                new RateBudgetPressure(config, Clock.systemUTC(), new SimpleMeterRegistry())), transport, metrics,
                 mapper, Clock.systemUTC());
         IncsPayloads payloads = new IncsPayloads(mapper);
         TaskLister lister = new TaskLister(gateway, payloads, new PageBase(config), metrics, config);

@@ -22,11 +22,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * Shared steps of the ingest integration tests: a clean database and simulator, unique ids and phones,
  * events produced to the real broker, and reads of the stored outcome over JDBC.
  */
-final class IngestTestSupport {
+public final class IngestTestSupport {
 
-    static final Duration WAIT = Duration.ofSeconds(60);
-    static final String TOPIC = "collection-task-requests";
-    static final String DEAD_LETTER_TOPIC = "collection-task-requests-dlq";
+    public static final Duration WAIT = Duration.ofSeconds(60);
+    public static final String TOPIC = "collection-task-requests";
+    public static final String DEAD_LETTER_TOPIC = "collection-task-requests-dlq";
 
     private static final AtomicLong PHONES = new AtomicLong(6_281_200_000_000L + System.nanoTime() % 100_000_000L);
 
@@ -34,7 +34,7 @@ final class IngestTestSupport {
     }
 
     /** Empty tables, a reset simulator, and a client that trusts incs again (no state inherited from other tests). */
-    static IncsSimulator cleanStart(IncsClient client) {
+    public static IncsSimulator cleanStart(IncsClient client) {
         TestEnvironment.get().postgres().truncateAll();
         IncsSimulator sim = TestEnvironment.get().incs();
         sim.reset();
@@ -43,16 +43,16 @@ final class IngestTestSupport {
         return sim;
     }
 
-    static String newPhone() {
+    public static String newPhone() {
         return String.valueOf(PHONES.incrementAndGet());
     }
 
-    static String newId(String prefix) {
+    public static String newId(String prefix) {
         return prefix + "-" + UUID.randomUUID();
     }
 
     /** A valid collection.task.requested event with one order, no assignee (the policy picks one). */
-    static String event(String eventId, String caseId, String phone) {
+    public static String event(String eventId, String caseId, String phone) {
         return """
                 {"event_id":"%s","event_type":"collection.task.requested","occurred_at":"2026-04-16T09:44:48Z",
                  "case_id":"%s","customer":{"name":"Budi","phone":"+%s"},"total_amount":"1500",
@@ -67,15 +67,15 @@ final class IngestTestSupport {
         }
     }
 
-    static void sendEvent(String eventId, String caseId, String phone) {
+    public static void sendEvent(String eventId, String caseId, String phone) {
         send(caseId, event(eventId, caseId, phone));
     }
 
-    static void awaitState(String eventId, String state) {
+    public static void awaitState(String eventId, String state) {
         await("request " + eventId + " " + state).atMost(WAIT).until(() -> state.equals(state(eventId)));
     }
 
-    static String state(String eventId) {
+    public static String state(String eventId) {
         List<String> rows = strings("select state from task_request where event_id = ?", eventId);
         return rows.isEmpty() ? null : rows.get(0);
     }

@@ -15,6 +15,11 @@ import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.ScramCredentialInfo;
+import org.apache.kafka.clients.admin.ScramMechanism;
+import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
+import org.apache.kafka.common.acl.AclBinding;
+import org.apache.kafka.common.security.auth.SecurityProtocol;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.metrics.Metrics;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
@@ -37,24 +42,45 @@ import kafka.server.SharedServer;
  * <p>
  * {@link #stop()} and {@link #start()} simulate an outage: the broker comes back on the same bootstrap address
  * with its log directories intact, so records and committed offsets written before the stop are still there.
+ * <p>
+ * {@link #withSaslScram()} makes a broker like a secured production cluster: its client listener speaks
+ * SASL_PLAINTEXT with SCRAM-SHA-512 (and PLAIN for the test kit's super user), and ACLs are enforced, so a client
+ * needs a user ({@link #createScramUser}) and ACLs ({@link #allow}).
  */
 public final class KafkaBroker implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(KafkaBroker.class);
     private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(30);
 
+    /** The SCRAM mechanism a {@link #withSaslScram()} broker accepts from clients. */
+    public static final String SCRAM_MECHANISM = "SCRAM-SHA-512";
+    /** The super user KafkaClusterTestKit defines (PLAIN) on a SASL listener, and its password. */
+    private static final String SUPER_USER = "plain-admin";
+    private static final String SUPER_USER_PASSWORD = "plain-admin-secret";
+
     private final Path dataDirectory;
+    private final boolean saslScram;
     private KafkaClusterTestKit cluster;
     private String bootstrapServers;
     private boolean running;
 
     /** Creates a broker whose data lives in a fresh temporary directory; nothing runs until {@link #start()}. */
     public KafkaBroker() {
+        this(false);
+    }
+
+    private KafkaBroker(boolean saslScram) {
+        this.saslScram = saslScram;
         try {
             this.dataDirectory = Files.createTempDirectory("taskbridge-kafka-");
         } catch (IOException e) {
             throw new IllegalStateException("Cannot create the Kafka data directory", e);
         }
+    }
+
+    /** A broker (not started) whose clients authenticate with SASL/SCRAM and are authorised by ACLs. */
+    public static KafkaBroker withSaslScram() {
+        return new KafkaBroker(true);
     }
 
     /** Starts the broker, or brings a stopped one back on the same address and data. Idempotent. */
@@ -130,7 +156,7 @@ public final class KafkaBroker implements AutoCloseable {
 
     /** Creates the topics with the given partition count (replication factor 1); existing topics are left as they are. */
     public void createTopics(int partitions, String... names) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
+        try (Admin admin = Admin.create(adminClientConfig())) {
             for (String name : names) {
                 try {
                     admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1)))
@@ -143,6 +169,52 @@ public final class KafkaBroker implements AutoCloseable {
             }
         } catch (Exception e) {
             throw new IllegalStateException("Cannot create topics " + Arrays.toString(names), e);
+        }
+    }
+
+    /**
+     * Client settings of a user allowed everything: the bootstrap address, plus for a {@link #withSaslScram()}
+     * broker the test kit's PLAIN super user. For topics, users and ACLs; the application uses a SCRAM user.
+     */
+    public synchronized Map<String, Object> adminClientConfig() {
+        return saslScram ? superUserClientConfig(bootstrapServers())
+                : Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+    }
+
+    /** Settings of the super user of a {@link #withSaslScram()} broker at this address (any class loader). */
+    public static Map<String, Object> superUserClientConfig(String bootstrapServers) {
+        return Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                AdminClientConfig.SECURITY_PROTOCOL_CONFIG, SecurityProtocol.SASL_PLAINTEXT.name,
+                "sasl.mechanism", "PLAIN",
+                "sasl.jaas.config", "org.apache.kafka.common.security.plain.PlainLoginModule required username=\""
+                        + SUPER_USER + "\" password=\"" + SUPER_USER_PASSWORD + "\";");
+    }
+
+    /** The settings a SCRAM user of a {@link #withSaslScram()} broker connects with. */
+    public static Map<String, String> scramClientConfig(String user, String password) {
+        return Map.of(AdminClientConfig.SECURITY_PROTOCOL_CONFIG, SecurityProtocol.SASL_PLAINTEXT.name,
+                "sasl.mechanism", SCRAM_MECHANISM,
+                "sasl.jaas.config", "org.apache.kafka.common.security.scram.ScramLoginModule required username=\""
+                        + user + "\" password=\"" + password + "\";");
+    }
+
+    /** Creates (or updates) a SCRAM-SHA-512 user on a {@link #withSaslScram()} broker. */
+    public void createScramUser(String user, String password) {
+        try (Admin admin = Admin.create(adminClientConfig())) {
+            admin.alterUserScramCredentials(List.of(new UserScramCredentialUpsertion(user,
+                            new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_512, 8192), password)))
+                    .all().get(ADMIN_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot create SCRAM user " + user, e);
+        }
+    }
+
+    /** Adds ACLs (the broker of {@link #withSaslScram()} denies whatever no ACL allows). */
+    public void allow(List<AclBinding> acls) {
+        try (Admin admin = Admin.create(adminClientConfig())) {
+            admin.createAcls(acls).all().get(ADMIN_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot create ACLs " + acls, e);
         }
     }
 
@@ -168,9 +240,19 @@ public final class KafkaBroker implements AutoCloseable {
                 .setNumBrokerNodes(1)
                 .setNumControllerNodes(1)
                 .setBaseDirectory(dataDirectory)
+                .setBrokerSecurityProtocol(saslScram ? SecurityProtocol.SASL_PLAINTEXT : SecurityProtocol.PLAINTEXT)
+                // the controller listener too: with ACLs enforced, an anonymous controller connection is refused
+                .setControllerSecurityProtocol(saslScram ? SecurityProtocol.SASL_PLAINTEXT : SecurityProtocol.PLAINTEXT)
                 .build();
         KafkaClusterTestKit.Builder builder = new KafkaClusterTestKit.Builder(nodes);
         singleNodeBrokerConfig().forEach(builder::setConfigProp);
+        if (saslScram) {
+            // The kit sets up PLAIN for its super user (broker-to-broker and admin); clients use SCRAM, whose
+            // credentials live in the cluster metadata. ACLs are enforced (the kit's StandardAuthorizer).
+            builder.setConfigProp("sasl.enabled.mechanisms", "PLAIN," + SCRAM_MECHANISM);
+            builder.setConfigProp("listener.name.external.scram-sha-512.sasl.jaas.config",
+                    "org.apache.kafka.common.security.scram.ScramLoginModule required;");
+        }
         cluster = builder.build();
         cluster.format();
         cluster.startup();

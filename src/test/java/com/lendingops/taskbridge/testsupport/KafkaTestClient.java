@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,12 +44,19 @@ public final class KafkaTestClient implements AutoCloseable {
     private static final Duration SEND_TIMEOUT = Duration.ofSeconds(30);
 
     private final String bootstrapServers;
+    private final Map<String, Object> connection;
     private final KafkaProducer<byte[], byte[]> producer;
 
     public KafkaTestClient(String bootstrapServers) {
-        this.bootstrapServers = bootstrapServers;
+        this(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
+    }
+
+    /** A client with these connection settings: bootstrap servers plus, for a secured broker, SASL settings. */
+    public KafkaTestClient(Map<String, Object> connection) {
+        this.connection = Map.copyOf(connection);
+        this.bootstrapServers = String.valueOf(connection.get(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG));
         Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.putAll(this.connection);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.LINGER_MS_CONFIG, "0");
         props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, Long.toString(SEND_TIMEOUT.toMillis()));
@@ -127,10 +135,10 @@ public final class KafkaTestClient implements AutoCloseable {
 
     /** Whether a broker answers at this client's bootstrap address within the timeout (false during an outage). */
     public boolean brokerAnswers(Duration timeout) {
-        Map<String, Object> config = Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        Map<String, Object> config = new HashMap<>(connection);
+        config.putAll(Map.of(
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis(),
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.toMillis()));
         try (Admin admin = Admin.create(config)) {
             admin.describeCluster().nodes().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             return true;
@@ -192,7 +200,7 @@ public final class KafkaTestClient implements AutoCloseable {
 
     private <T> KafkaConsumer<T, T> newConsumer(Deserializer<T> deserializer) {
         Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.putAll(connection);
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         // Never create a topic as a side effect of looking at it.
         props.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
