@@ -18,7 +18,8 @@ import org.jboss.logmanager.ExtLogRecord;
  * <p>
  * A parameter or an exception message can hold what the pattern alone does not show, so the record is rendered first
  * (message with its parameters, then the exception with its causes and stack trace), masked as a whole, and put back
- * as a plain message without parameters or exception: no formatter can print an unmasked part afterwards.
+ * as a plain message without parameters or exception: no formatter can print an unmasked part afterwards. Being the
+ * one filter every handler runs, it also puts back the unit of work's MDC fields ({@link LogFields#restoreOn}).
  */
 @LoggingFilter(name = SensitiveDataFilter.NAME)
 public final class SensitiveDataFilter implements Filter {
@@ -42,6 +43,7 @@ public final class SensitiveDataFilter implements Filter {
     public boolean isLoggable(LogRecord record) {
         String masked = masker.mask(render(record));
         if (record instanceof ExtLogRecord ext) {
+            LogFields.restoreOn(ext);
             ext.setMessage(masked, ExtLogRecord.FormatStyle.NO_FORMAT);
         } else {
             record.setMessage(masked);

@@ -1,5 +1,6 @@
 package com.lendingops.taskbridge.tracing;
 
+import com.lendingops.taskbridge.logging.LogFields;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
@@ -17,7 +18,8 @@ import java.util.function.Function;
  * cycle). A unit's span is made current on the unit's own duplicated Vert.x context, where Quarkus keeps the
  * OpenTelemetry context (and the trace ids in the log MDC), so the incs client spans and log lines of the unit find
  * it; work that is not on a duplicated context gets the span as an explicit parent only, never in a thread local
- * that would leak into unrelated work on the same thread. Spans never carry phones, names or tokens.
+ * that would leak into unrelated work on the same thread. The span's context also carries the unit's log fields
+ * ({@link LogFields#carriedBy}). Spans never carry phones, names or tokens.
  */
 @ApplicationScoped
 public class Spans {
@@ -45,7 +47,7 @@ public class Spans {
     public <T> Uni<T> inSpan(String name, Context parent, Attributes attributes, Function<Context, Uni<T>> work) {
         return Uni.createFrom().deferred(() -> {
             Span span = start(name, parent, attributes);
-            Context context = parent.with(span);
+            Context context = LogFields.carriedBy(parent.with(span));
             Scope scope = VertxContext.isOnDuplicatedContext() ? context.makeCurrent() : Scope.noop();
             Uni<T> unit;
             try {
