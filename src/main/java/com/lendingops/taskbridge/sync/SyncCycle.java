@@ -6,6 +6,7 @@ import com.lendingops.taskbridge.leader.LeaseFence;
 import com.lendingops.taskbridge.sync.TaskLookups.Lookup;
 import com.lendingops.taskbridge.task.TaskEnded;
 import com.lendingops.taskbridge.tracing.Spans;
+import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.Span;
@@ -14,6 +15,7 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -57,6 +59,15 @@ public class SyncCycle {
     private final AtomicReference<CompletableFuture<Void>> running = new AtomicReference<>();
     private volatile boolean stopping;
 
+    /** A cycle without spans (tests build cycles of their own with checkpoints of their own). */
+    public SyncCycle(TrackedTasks trackedTasks, ActiveTaskScan scan, TaskLookups lookups, TaskChangeRecorder recorder,
+                     LeaderLease lease, SyncMetrics metrics, SyncCheckpoints checkpoints, Event<TaskEnded> taskEnded,
+                     VertxContexts contexts) {
+        this(trackedTasks, scan, lookups, recorder, lease, metrics, checkpoints, taskEnded, contexts,
+                new Spans(OpenTelemetry.noop().getTracer(SyncCycle.class.getName())));
+    }
+
+    @Inject
     public SyncCycle(TrackedTasks trackedTasks, ActiveTaskScan scan, TaskLookups lookups, TaskChangeRecorder recorder,
                      LeaderLease lease, SyncMetrics metrics, SyncCheckpoints checkpoints, Event<TaskEnded> taskEnded,
                      VertxContexts contexts, Spans spans) {
