@@ -25,8 +25,8 @@ class LogMaskerTest {
 
     @Test
     void masksPhonesInJsonAndKeyValueText() {
-        String masked = masker.mask("{\"customer\":{\"phone\":\"+62 815-1234-5678\"},\"borrower_phone\":\"13800138000\"}"
-                + " user_phone=6281298765432");
+        String masked = masker.mask("{\"customer\":{\"phone\":\"+62 815-1234-5678\"},"
+                + "\"borrower_phone\":\"13800138000\"} user_phone=6281298765432");
 
         assertThat(masked).doesNotContain("1234-5678", "13800138000", "6281298765432").contains("\"***678\"");
     }

@@ -53,7 +53,8 @@ class SensitiveDataLogTest {
                 new Object[] {JWT, phone.typed()});
         String ingestLine = "request " + eventId + ": incs task " + taskId;
         await().atMost(WAIT).until(() -> logSince(offset).contains(ingestLine)
-                && logSince(offset).contains("library call failed") && logSince(offset).contains("cookie bridge_token"));
+                && logSince(offset).contains("library call failed")
+                && logSince(offset).contains("cookie bridge_token"));
 
         String log = logSince(offset);
         assertThat(log).doesNotContain(TOKEN, JWT, phone.typed(), phone.digits(), phone.national());

@@ -79,7 +79,8 @@ public final class EventScenario {
 
     public static void awaitState(String eventId, String state) {
         await("request " + eventId + " " + state).atMost(WAIT)
-                .until(() -> List.of(state).equals(strings("select state from task_request where event_id = ?", eventId)));
+                .until(() -> List.of(state).equals(
+                        strings("select state from task_request where event_id = ?", eventId)));
     }
 
     public static long taskIdOf(String eventId) {
