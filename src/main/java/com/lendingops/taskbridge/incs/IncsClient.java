@@ -1,5 +1,6 @@
 package com.lendingops.taskbridge.incs;
 
+import io.opentelemetry.context.Context;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -10,7 +11,8 @@ import java.time.Instant;
  * {@link TaskLister}) builds an {@link IncsRequest} with {@link IncsPayloads}, {@link IncsGateway} guards and
  * classifies it, {@link IncsTransport} sends it; the answer comes back the same way. Observable state:
  * {@link #isCircuitOpen()}, {@link #isUnauthorized()}, {@link #isAvailable()}, and the CDI event
- * {@link IncsAvailabilityChanged} on every change of it.
+ * {@link IncsAvailabilityChanged} on every change of it. Calls are spans of the caller's current trace (the
+ * OpenTelemetry context at the call) unless one is given.
  */
 @ApplicationScoped
 public class IncsClient {
@@ -36,8 +38,9 @@ public class IncsClient {
      * ({@code Unavailable("circuit open", false, ...)}), is a result.
      */
     public Uni<CreateResult> createTask(CreateTaskCommand command, Instant sendBy) {
+        Context trace = Context.current();
         return Uni.createFrom().item(() -> IncsRequest.create(payloads.createBody(command)))
-                .chain(request -> gateway.exchange(request, sendBy))
+                .chain(request -> gateway.exchange(request, sendBy, trace))
                 .map(payloads::toCreateResult);
     }
 
@@ -46,12 +49,17 @@ public class IncsClient {
      * transient errors; fails with {@link IncsCallException} ({@code unauthorized()} for 401/10001).
      */
     public Uni<TaskPage> listTasks(TaskQuery query) {
-        return lister.list(query, ListCallCounter.NONE);
+        return lister.list(query, ListCallCounter.NONE, Context.current());
     }
 
     /** As {@link #listTasks(TaskQuery)}, telling {@code counter} about every request sent (retries, probes). */
     public Uni<TaskPage> listTasks(TaskQuery query, ListCallCounter counter) {
-        return lister.list(query, counter);
+        return lister.list(query, counter, Context.current());
+    }
+
+    /** As {@link #listTasks(TaskQuery, ListCallCounter)}, its calls being spans of {@code trace} (a sync cycle). */
+    public Uni<TaskPage> listTasks(TaskQuery query, ListCallCounter counter, Context trace) {
+        return lister.list(query, counter, trace);
     }
 
     /** True while incs is considered down: calls are refused without reaching it until a probe succeeds. */

@@ -2,10 +2,14 @@ package com.lendingops.taskbridge.incs;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.lendingops.taskbridge.config.IncsConfig;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.Tracer;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,7 +24,8 @@ import org.jboss.logging.Logger;
  * answer in {@link IncsAvailability} and metrics. A caller's send-by instant (claim fencing) is checked on the
  * injected clock before a slot is taken and again together with the slot right before the write: past it,
  * nothing is written and the answer is {@link CreateResult.NotSent}, which leaves the circuit alone. Never
- * retries a sent call and never fails: every outcome is an answer.
+ * retries a sent call and never fails: every outcome is an answer. Every attempt is one CLIENT span
+ * ({@link IncsCallSpans}), a child of the caller's trace.
  */
 @ApplicationScoped
 class IncsGateway {
@@ -39,10 +44,20 @@ class IncsGateway {
     private final IncsClientMetrics metrics;
     private final IncsAnswerClassifier classifier;
     private final Clock clock;
+    private final IncsCallSpans spans;
 
+    /** Without tracing (standalone clients in tests). */
     IncsGateway(IncsConfig config, IncsAvailability availability, RateBudget rateBudget, IncsTransport transport,
                 IncsClientMetrics metrics, ObjectMapper mapper, Clock clock) {
+        this(config, availability, rateBudget, transport, metrics, mapper, clock,
+                OpenTelemetry.noop().getTracer(IncsGateway.class.getName()));
+    }
+
+    @Inject
+    IncsGateway(IncsConfig config, IncsAvailability availability, RateBudget rateBudget, IncsTransport transport,
+                IncsClientMetrics metrics, ObjectMapper mapper, Clock clock, Tracer tracer) {
         this.clock = clock;
+        this.spans = new IncsCallSpans(tracer, config.apiUrl());
         this.availability = availability;
         this.limiter = new InFlightLimiter(config.maxInFlight());
         this.rateBudget = rateBudget;
@@ -52,9 +67,9 @@ class IncsGateway {
         metrics.trackLimiter(limiter);
     }
 
-    /** Makes one attempt of {@code request} under every guard, with no send-by instant. */
+    /** Makes one attempt of {@code request} under every guard, with no send-by instant, in the current trace. */
     Uni<IncsAnswer> exchange(IncsRequest request) {
-        return exchange(request, Instant.MAX);
+        return exchange(request, Instant.MAX, io.opentelemetry.context.Context.current());
     }
 
     /**
@@ -62,20 +77,25 @@ class IncsGateway {
      * the request would be written (checked after the permit and the slot were obtained), nothing is written and
      * the answer is a {@link CreateResult.NotSent}.
      */
-    Uni<IncsAnswer> exchange(IncsRequest request, Instant sendBy) {
+    Uni<IncsAnswer> exchange(IncsRequest request, Instant sendBy, io.opentelemetry.context.Context trace) {
         IncsRoute route = request.route();
         return Uni.createFrom().deferred(() -> {
+            Span span = spans.start(route, trace);
             IncsCircuitBreaker.Permission permission = availability.circuit().tryEnter();
             if (permission == IncsCircuitBreaker.Permission.REFUSED) {
                 metrics.recordShortCircuit(route.tag());
                 Duration remaining = availability.circuit().remainingOpen();
-                return Uni.createFrom().item(new IncsAnswer.Failed(new CreateResult.Unavailable(CIRCUIT_OPEN, false,
-                        remaining.isZero() ? Optional.empty() : Optional.of(remaining)), false));
+                IncsAnswer refused = new IncsAnswer.Failed(new CreateResult.Unavailable(CIRCUIT_OPEN, false,
+                        remaining.isZero() ? Optional.empty() : Optional.of(remaining)), false);
+                IncsCallSpans.end(span, route, refused, false);
+                return Uni.createFrom().item(refused);
             }
             return backOnCallerContext(limiter.withPermit(
-                    () -> sendInSlot(request, sendBy, System.nanoTime(), MAX_SLOTS)))
+                    () -> sendInSlot(request, sendBy, System.nanoTime(), MAX_SLOTS, span)))
                     .invoke(answer -> availability.record(permission, answer))
-                    .onCancellation().invoke(() -> availability.abandoned(permission));
+                    .onCancellation().invoke(() -> availability.abandoned(permission))
+                    .onTermination().invoke((answer, failure, cancelled) ->
+                            IncsCallSpans.end(span, route, answer, cancelled));
         });
     }
 
@@ -88,7 +108,7 @@ class IncsGateway {
         return caller == null ? answer : answer.emitOn(task -> caller.runOnContext(ignored -> task.run()));
     }
 
-    private Uni<IncsAnswer> sendInSlot(IncsRequest request, Instant sendBy, long started, int slotsLeft) {
+    private Uni<IncsAnswer> sendInSlot(IncsRequest request, Instant sendBy, long started, int slotsLeft, Span span) {
         if (!beforeSendBy(sendBy)) {
             // do not spend a slot of the shared budget on a request that may no longer be sent
             return Uni.createFrom().item(pastSendBy(sendBy));
@@ -98,7 +118,7 @@ class IncsGateway {
                 return Uni.createFrom().item(notSent(budgetFailure));
             }
             // no slot of the shared budget comes before the send-by instant: none taken, nothing written
-            return slot.isPresent() ? sendOnTime(request, sendBy, started, slotsLeft, slot.get())
+            return slot.isPresent() ? sendOnTime(request, sendBy, started, slotsLeft, slot.get(), span)
                     : Uni.createFrom().item(new IncsAnswer.Failed(new CreateResult.NotSent(
                             "no rate slot before the send-by instant " + sendBy), false));
         });
@@ -115,7 +135,7 @@ class IncsGateway {
 
     /** Takes a connection, then writes at once if the slot still holds, else gives it up for the next one. */
     private Uni<IncsAnswer> sendOnTime(IncsRequest request, Instant sendBy, long started, int slotsLeft,
-                                       RateBudget.Slot slot) {
+                                       RateBudget.Slot slot, Span span) {
         IncsRoute route = request.route();
         long connecting = System.nanoTime();
         return transport.connect(request).onItemOrFailure().transformToUni((connected, connectFailure) -> {
@@ -125,23 +145,25 @@ class IncsGateway {
             Optional<Uni<IncsTransport.HttpAnswer>> sent = connected.sendIf(
                     () -> slot.onTime() && beforeSendBy(sendBy));
             if (sent.isPresent()) {
-                return classified(route, sent.get(), started);
+                return classified(route, sent.get(), started, span);
             }
             connected.discard();
             if (!beforeSendBy(sendBy)) {
                 return Uni.createFrom().item(pastSendBy(sendBy));
             }
-            return slotsLeft > 1 ? sendInSlot(request, sendBy, started, slotsLeft - 1)
+            return slotsLeft > 1 ? sendInSlot(request, sendBy, started, slotsLeft - 1, span)
                     : Uni.createFrom().item(notSent(new IllegalStateException("no rate slot could be met in time")));
         });
     }
 
-    private Uni<IncsAnswer> classified(IncsRoute route, Uni<IncsTransport.HttpAnswer> answer, long started) {
+    private Uni<IncsAnswer> classified(IncsRoute route, Uni<IncsTransport.HttpAnswer> answer, long started,
+                                       Span span) {
         long sent = System.nanoTime();
         if (rateBudget.limited()) {
             metrics.recordRateLimitWait(Duration.ofNanos(sent - started));
         }
-        return answer.map(http -> classifier.classify(http.status(), http.body(), http.retryAfter(), clock.instant()))
+        return answer.invoke(http -> IncsCallSpans.answered(span, http.status()))
+                .map(http -> classifier.classify(http.status(), http.body(), http.retryAfter(), clock.instant()))
                 .onFailure().recoverWithItem(classifier::classifyFailure)
                 .map(classified -> recorded(route, classified, sent));
     }

@@ -11,6 +11,7 @@ import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.tracing.TracingPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.time.Duration;
@@ -127,7 +128,10 @@ class IncsTransport {
 
     private HttpClient newClient() {
         return vertx.httpClientBuilder()
-                .with(new HttpClientOptions().setName("incs").setKeepAlive(true).setConnectTimeout(millis(timeout)))
+                // IncsCallSpans traces each call itself; Vert.x's own client tracing would record full URLs (a list
+                // query may carry a task name) and send trace headers to a third party
+                .with(new HttpClientOptions().setName("incs").setKeepAlive(true).setConnectTimeout(millis(timeout))
+                        .setTracingPolicy(TracingPolicy.IGNORE))
                 .with(new PoolOptions().setHttp1MaxSize(poolSize))
                 // a broken connection also fails its request, which is classified and counted; without a handler
                 // Vert.x would log every reset by incs as an error of its own

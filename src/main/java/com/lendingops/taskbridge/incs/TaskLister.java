@@ -1,10 +1,12 @@
 package com.lendingops.taskbridge.incs;
 
 import com.lendingops.taskbridge.config.IncsConfig;
+import io.opentelemetry.context.Context;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
@@ -22,7 +24,7 @@ import org.jboss.logging.Logger;
  * numbering from 1; other rows prove numbering from 0, and page 0 is then the answer. At most two such probes per process
  * ({@link PageBase#claimProbe()}), so a base that stays unknown (incs capping every page below
  * {@code page_size}) never doubles the calls. Every request written, retries and probes included, is reported to
- * the caller's {@link ListCallCounter}.
+ * the caller's {@link ListCallCounter}. Every attempt is a span in the caller's {@code trace}.
  */
 @ApplicationScoped
 class TaskLister {
@@ -44,34 +46,38 @@ class TaskLister {
         this.config = config;
     }
 
-    Uni<TaskPage> list(TaskQuery query, ListCallCounter counter) {
+    Uni<TaskPage> list(TaskQuery query, ListCallCounter counter,
+                                  Context trace) {
         Optional<Integer> base = pageBase.known();
         if (base.isPresent()) {
-            return fetch(query, query.page() - 1 + base.get(), counter);
+            return fetch(query, query.page() - 1 + base.get(), counter, trace);
         }
-        return fetch(query, query.page(), counter).chain(page -> settleBase(query, page, counter));
+        return fetch(query, query.page(), counter, trace).chain(page -> settleBase(query, page, counter, trace));
     }
 
-    private Uni<TaskPage> settleBase(TaskQuery query, TaskPage readAsOneBased, ListCallCounter counter) {
+    private Uni<TaskPage> settleBase(TaskQuery query, TaskPage readAsOneBased, ListCallCounter counter,
+                                  Context trace) {
         long total = readAsOneBased.total();
         if (pageBase.known().isPresent() || total <= 0 || query.pageSize() <= 0) {
-            return answerFor(query, readAsOneBased, counter);
+            return answerFor(query, readAsOneBased, counter, trace);
         }
         int served = readAsOneBased.tasks().size();
         if (query.page() == 1 && served > 0 && served < query.pageSize() && served < total) {
-            return pageBase.claimProbe() ? settleByRows(query, readAsOneBased, counter)
-                    : answerFor(query, readAsOneBased, counter);
+            return pageBase.claimProbe() ? settleByRows(query, readAsOneBased, counter, trace)
+                    : answerFor(query, readAsOneBased, counter, trace);
         }
         int lastIfOneBased = (int) Math.min(Integer.MAX_VALUE, (total + query.pageSize() - 1) / query.pageSize());
         if (lastIfOneBased == query.page() || !pageBase.claimProbe()) {
-            return answerFor(query, readAsOneBased, counter);
+            return answerFor(query, readAsOneBased, counter, trace);
         }
-        return fetch(query, lastIfOneBased, counter).chain(ignored -> answerFor(query, readAsOneBased, counter));
+        return fetch(query, lastIfOneBased, counter, trace)
+                .chain(ignored -> answerFor(query, readAsOneBased, counter, trace));
     }
 
     /** Short first page: page 0's rows tell the bases apart where counts cannot; a failed probe proves nothing. */
-    private Uni<TaskPage> settleByRows(TaskQuery query, TaskPage readAsOneBased, ListCallCounter counter) {
-        return fetch(query, 0, counter)
+    private Uni<TaskPage> settleByRows(TaskQuery query, TaskPage readAsOneBased, ListCallCounter counter,
+                                  Context trace) {
+        return fetch(query, 0, counter, trace)
                 .map(pageZero -> {
                     boolean oneBased = pageZero.tasks().isEmpty() || ids(pageZero).equals(ids(readAsOneBased));
                     pageBase.proven(oneBased ? 1 : 0);
@@ -87,21 +93,25 @@ class TaskLister {
         return page.tasks().stream().map(IncsTaskView::id).toList();
     }
 
-    private Uni<TaskPage> answerFor(TaskQuery query, TaskPage readAsOneBased, ListCallCounter counter) {
+    private Uni<TaskPage> answerFor(TaskQuery query, TaskPage readAsOneBased, ListCallCounter counter,
+                                  Context trace) {
         Optional<Integer> base = pageBase.known();
         if (base.isEmpty()) {
             LOG.debug("incs page base still unknown; reading pages as starting at 1 for now");
         }
-        return base.orElse(1) == 1 ? Uni.createFrom().item(readAsOneBased) : fetch(query, query.page() - 1, counter);
+        return base.orElse(1) == 1 ? Uni.createFrom().item(readAsOneBased)
+                : fetch(query, query.page() - 1, counter, trace);
     }
 
-    private Uni<TaskPage> fetch(TaskQuery query, int apiPage, ListCallCounter counter) {
-        return attempt(query, apiPage, 0, counter);
+    private Uni<TaskPage> fetch(TaskQuery query, int apiPage, ListCallCounter counter,
+                                  Context trace) {
+        return attempt(query, apiPage, 0, counter, trace);
     }
 
-    private Uni<TaskPage> attempt(TaskQuery query, int apiPage, int retry, ListCallCounter counter) {
+    private Uni<TaskPage> attempt(TaskQuery query, int apiPage, int retry, ListCallCounter counter,
+                                  Context trace) {
         counter.count();
-        return gateway.exchange(IncsRequest.list(query, apiPage)).chain(answer -> {
+        return gateway.exchange(IncsRequest.list(query, apiPage), Instant.MAX, trace).chain(answer -> {
             if (answer instanceof IncsAnswer.Ok ok) {
                 return read(ok, query, apiPage);
             }
@@ -112,7 +122,7 @@ class TaskLister {
                 if (wait.isPresent()) {
                     metrics.recordRetry(IncsRoute.LIST.tag());
                     return Uni.createFrom().voidItem().onItem().delayIt().by(wait.get())
-                            .chain(() -> attempt(query, apiPage, retry + 1, counter));
+                            .chain(() -> attempt(query, apiPage, retry + 1, counter, trace));
                 }
             }
             return Uni.createFrom().failure(toException(failed.result()));

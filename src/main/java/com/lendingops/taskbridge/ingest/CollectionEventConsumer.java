@@ -4,11 +4,21 @@ import com.lendingops.taskbridge.config.IngestConfig;
 import com.lendingops.taskbridge.mapping.CollectionEvent;
 import com.lendingops.taskbridge.mapping.EventParser;
 import com.lendingops.taskbridge.mapping.ParsedRecord;
+import com.lendingops.taskbridge.outbox.EventOrigin;
+import com.lendingops.taskbridge.tracing.Spans;
+import com.lendingops.taskbridge.tracing.TraceParents;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.context.Context;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -29,6 +39,10 @@ import org.jboss.logging.Logger;
  * ages a record out. Storing is retried while the failure may go away (connection, serialization, timeout); a record
  * the database refuses for good (SQLSTATE class 22 such as U+0000 in a text column, a violated constraint) is
  * dead-lettered with the reason after {@code bridge.ingest.poison.max-tries}, so the partition moves on.
+ * <p>
+ * Tracing: each event's unit runs in an {@value #INTAKE_SPAN} span, a child of the receive span SmallRye's connector
+ * made from the record's {@code traceparent} header (tracing-enabled, the default). The request stores that span's
+ * traceparent and the consume instant, so its incs calls, retries and published events stay in the same trace.
  */
 @ApplicationScoped
 public class CollectionEventConsumer {
@@ -38,6 +52,8 @@ public class CollectionEventConsumer {
     public static final String REASON_HEADER = "bridge-dead-letter-code";
     /** Reason code of a record the database refuses to store. */
     public static final String UNSTORABLE = "unstorable";
+    /** Name of the span of one event's intake (store, first submission). */
+    public static final String INTAKE_SPAN = "collection-event intake";
 
     private static final Logger LOG = Logger.getLogger(CollectionEventConsumer.class);
 
@@ -47,9 +63,14 @@ public class CollectionEventConsumer {
     private final RequestSubmitter submitter;
     private final IngestMetrics metrics;
     private final int poisonTries;
+    private final Spans spans;
+    private final Clock clock;
 
     public CollectionEventConsumer(EventParser parser, KeyedWorkQueue queue, RequestIntake intake,
-                                   RequestSubmitter submitter, IngestMetrics metrics, IngestConfig config) {
+                                   RequestSubmitter submitter, IngestMetrics metrics, IngestConfig config, Spans spans,
+                                   Clock clock) {
+        this.spans = spans;
+        this.clock = clock;
         this.parser = parser;
         this.queue = queue;
         this.intake = intake;
@@ -60,11 +81,16 @@ public class CollectionEventConsumer {
 
     @Incoming(CHANNEL)
     public Uni<Void> consume(Message<byte[]> message) {
+        OffsetDateTime consumedAt = clock.instant().atOffset(ZoneOffset.UTC);
         ParsedRecord parsed = parser.parse(message.getPayload());
         if (parsed instanceof ParsedRecord.Requested requested) {
             metrics.consumed(EventParser.REQUESTED);
             CollectionEvent event = requested.event();
-            return queue.submit(event.caseId(), event.eventId(), () -> process(event, message));
+            Context received = TraceParents.ofMessage(message);
+            Attributes ids = Attributes.of(AttributeKey.stringKey(Spans.EVENT_ID), event.eventId(),
+                    AttributeKey.stringKey(Spans.CASE_ID), event.caseId());
+            return queue.submit(event.caseId(), event.eventId(), () -> spans.inSpan(INTAKE_SPAN, received, ids,
+                    intake -> process(event, message, new EventOrigin(TraceParents.of(intake), consumedAt))));
         }
         if (parsed instanceof ParsedRecord.OtherType other) {
             metrics.consumed(other.eventType());
@@ -79,9 +105,10 @@ public class CollectionEventConsumer {
     }
 
     /** Store (the record is acknowledged then), and submit at once if the lifecycle says so. */
-    private Uni<Void> process(CollectionEvent event, Message<byte[]> message) {
-        return store(event)
-                .chain(stored -> stored == null ? Uni.createFrom().voidItem() : acknowledgeAndSubmit(stored, message))
+    private Uni<Void> process(CollectionEvent event, Message<byte[]> message, EventOrigin origin) {
+        return store(event, origin)
+                .chain(stored -> stored == null ? Uni.createFrom().voidItem()
+                        : acknowledgeAndSubmit(stored, message, origin.consumedAt().toInstant()))
                 .onFailure(DatabaseErrors::isPermanent).recoverWithUni(failure -> {
                     metrics.unstorable();
                     LOG.warnf("dead-lettering event %s: the database refuses it (SQLSTATE %s): %s",
@@ -91,16 +118,16 @@ public class CollectionEventConsumer {
                 });
     }
 
-    private Uni<RequestIntake.Stored> store(CollectionEvent event) {
+    private Uni<RequestIntake.Stored> store(CollectionEvent event, EventOrigin origin) {
         AtomicInteger refusals = new AtomicInteger();
-        return Uni.createFrom().deferred(() -> intake.accept(event))
+        return Uni.createFrom().deferred(() -> intake.accept(event, origin))
                 .onFailure().invoke(failure -> LOG.warnf("cannot store event %s yet: %s", printable(event.eventId()),
                         failure.toString()))
                 .onFailure(failure -> !DatabaseErrors.isPermanent(failure) || refusals.incrementAndGet() < poisonTries)
                 .retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(30)).indefinitely();
     }
 
-    private Uni<Void> acknowledgeAndSubmit(RequestIntake.Stored stored, Message<byte[]> message) {
+    private Uni<Void> acknowledgeAndSubmit(RequestIntake.Stored stored, Message<byte[]> message, Instant consumedAt) {
         Uni<Void> ack = Uni.createFrom().completionStage(message::ack);
         if (stored.duplicate()) {
             metrics.outcome(Outcome.DUPLICATE);
@@ -111,7 +138,8 @@ public class CollectionEventConsumer {
             metrics.outcome(change.outcome());
             return ack;
         }
-        return ack.chain(() -> submitter.submit(new RequestSubmitter.Claimed(change.row(), stored.command(), true))
+        return ack.chain(() -> submitter.submit(new RequestSubmitter.Claimed(change.row(), stored.command(), true,
+                        consumedAt))
                 .onFailure().recoverWithItem(failure -> {
                     LOG.warnf(failure, "submitting %s failed; the retry scheduler takes over when its claim ends",
                             change.row().eventId());

@@ -4,7 +4,7 @@ import com.lendingops.taskbridge.events.TaskCreated;
 import com.lendingops.taskbridge.incs.CreateTaskCommand;
 import com.lendingops.taskbridge.incs.IncsTaskView;
 import com.lendingops.taskbridge.incs.IncsTime;
-import com.lendingops.taskbridge.mapping.PhoneNumbers;
+import com.lendingops.taskbridge.logging.LogFields;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -62,8 +62,10 @@ public class CreatedTaskRecorder {
         return store.retried(transaction)
                 .invoke(outcome -> {
                     if (outcome != Outcome.SUPERSEDED) {
+                        LogFields.task(view.id());
+                        // the log filter (logging.SensitiveDataFilter) masks the phone, like every phone in any line
                         LOG.infof("request %s: incs task %s for case %s, phone %s", held.eventId(), view.id(),
-                                held.caseId(), PhoneNumbers.mask(held.userPhone()));
+                                held.caseId(), held.userPhone());
                     }
                 });
     }

@@ -2,9 +2,11 @@ package com.lendingops.taskbridge.ingest;
 
 import com.lendingops.taskbridge.mapping.EventParser;
 import com.lendingops.taskbridge.mapping.MalformedReason;
+import com.lendingops.taskbridge.outbox.PublishFreshness;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,14 +26,17 @@ import java.util.concurrent.atomic.AtomicReference;
 public class IngestMetrics {
 
     private final MeterRegistry registry;
+    private final Clock clock;
+    private final Timer taskCreated;
     private final AtomicLong deferred = new AtomicLong();
     private final AtomicLong paused = new AtomicLong();
     private final AtomicReference<Instant> oldestDeferredSince = new AtomicReference<>();
-    private final Clock clock;
 
     public IngestMetrics(MeterRegistry registry, KeyedWorkQueue queue, Clock clock) {
         this.registry = registry;
         this.clock = clock;
+        this.taskCreated = PublishFreshness.histogram(registry, "bridge.freshness.event.to.task.created",
+                "collection event consumed to its task known created at incs");
         Gauge.builder("bridge.ingest.in.flight", queue, KeyedWorkQueue::inFlight)
                 .description("Ingest units (events or retries) being worked on by this replica").register(registry);
         Gauge.builder("bridge.ingest.deferred", deferred, AtomicLong::get)
@@ -68,6 +73,15 @@ public class IngestMetrics {
     public void unstorable() {
         counter("bridge.ingest.dead.lettered", "reason", CollectionEventConsumer.UNSTORABLE,
                 "Records sent to the dead-letter topic").increment();
+    }
+
+    /**
+     * The request's task is known to exist at incs now (created, or found after a lost answer)
+     * [bridge_freshness_event_to_task_created_seconds].
+     */
+    public void taskCreated(Instant consumedAt) {
+        Duration elapsed = Duration.between(consumedAt, clock.instant());
+        taskCreated.record(elapsed.isNegative() ? Duration.ZERO : elapsed);
     }
 
     public void deferredCount(long count) {

@@ -1,6 +1,7 @@
 package com.lendingops.taskbridge.ingest;
 
 import com.lendingops.taskbridge.config.IngestConfig;
+import com.lendingops.taskbridge.logging.LogFields;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -142,8 +143,12 @@ public class KeyedWorkQueue {
         }
     }
 
+    /** Every line logged by the unit carries its event and case id (MDC on the unit's own duplicated context). */
     private void start(Unit unit) {
-        contexts.run(unit.work).subscribe().with(ok -> finished(unit), failure -> {
+        contexts.run(() -> {
+            LogFields.request(unit.id, unit.key);
+            return unit.work.get();
+        }).subscribe().with(ok -> finished(unit), failure -> {
             LOG.errorf(failure, "ingest work %s failed; the retry scheduler will pick it up", unit.id);
             finished(unit);
         });

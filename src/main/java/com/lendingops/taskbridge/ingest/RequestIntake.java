@@ -6,6 +6,7 @@ import com.lendingops.taskbridge.incs.CreateTaskCommand;
 import com.lendingops.taskbridge.mapping.CollectionEvent;
 import com.lendingops.taskbridge.mapping.MappingResult;
 import com.lendingops.taskbridge.mapping.TaskCommandMapper;
+import com.lendingops.taskbridge.outbox.EventOrigin;
 import com.lendingops.taskbridge.task.RequestState;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -46,11 +47,12 @@ public class RequestIntake {
         this.json = json;
     }
 
-    public Uni<Stored> accept(CollectionEvent event) {
-        return store.transaction(c -> admit(c, event));
+    /** Stores the event as a request; {@code origin} is its trace and consume time, kept with it for its events. */
+    public Uni<Stored> accept(CollectionEvent event, EventOrigin origin) {
+        return store.transaction(c -> admit(c, event, origin));
     }
 
-    private Uni<Stored> admit(SqlConnection c, CollectionEvent event) {
+    private Uni<Stored> admit(SqlConnection c, CollectionEvent event, EventOrigin origin) {
         Optional<String> phone = mapper.phoneOf(event);
         return assignees.resolve(c, event, phone).chain(assignee -> {
             MappingResult result = mapper.map(event, assignee.orElse(null));
@@ -60,18 +62,19 @@ public class RequestIntake {
             if (result instanceof MappingResult.Invalid invalid) {
                 RequestLifecycle.Change change = lifecycle.rejectAtIntake(fresh, invalid.reason().code(),
                         invalid.details());
-                return save(c, event, change, storedAssignee, null, null);
+                return save(c, event, change, storedAssignee, null, null, origin);
             }
             CreateTaskCommand command = ((MappingResult.Mapped) result).command();
             return store.intakeFacts(c, event.caseId(), command.userPhone())
                     .map(facts -> lifecycle.admit(fresh(event, command.userPhone()), facts))
-                    .chain(change -> save(c, event, change, command.assigneeUsername(), toJson(command), command));
+                    .chain(change -> save(c, event, change, command.assigneeUsername(), toJson(command), command,
+                            origin));
         });
     }
 
     private Uni<Stored> save(SqlConnection c, CollectionEvent event, RequestLifecycle.Change change, String assignee,
-                             String body, CreateTaskCommand command) {
-        return store.insert(c, change, event.eventType(), assignee, body, replica.id())
+                             String body, CreateTaskCommand command, EventOrigin origin) {
+        return store.insert(c, change, event.eventType(), assignee, body, replica.id(), origin)
                 .map(inserted -> inserted ? new Stored(change, command) : new Stored(null, null));
     }
 

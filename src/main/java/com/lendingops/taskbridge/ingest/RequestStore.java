@@ -1,6 +1,7 @@
 package com.lendingops.taskbridge.ingest;
 
 import com.lendingops.taskbridge.config.IngestConfig;
+import com.lendingops.taskbridge.outbox.EventOrigin;
 import com.lendingops.taskbridge.outbox.OutboxRows;
 import com.lendingops.taskbridge.task.RequestState;
 import io.smallrye.mutiny.Uni;
@@ -29,23 +30,28 @@ public class RequestStore {
     static final String COLUMNS = """
             event_id, case_id, user_phone, ingest_seq, state, attempts, failures, claim_token, claim_until,
             next_attempt_at, submitted_at, ambiguous_since, deferred_since, blocking_task_id, awaits_own_task, task_id,
-            last_error, request_body""";
+            last_error, request_body, received_at, traceparent""";
 
     static final String INSERT = """
             insert into task_request (event_id, case_id, event_type, user_phone, assignee, state, request_body,
                 attempts, failures, claim_token, claim_owner, claim_until, next_attempt_at, submitted_at,
                 ambiguous_since, deferred_since, blocking_task_id, awaits_own_task, task_id, last_error, received_at,
-                updated_at)
-            values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $21)
+                updated_at, traceparent)
+            values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22,
+                    $23)
             on conflict (event_id) do nothing returning ingest_seq""";
 
-    /** Writes what the lifecycle decides; {@code $15} is the fence (-1 for the unfenced "created"). */
+    /**
+     * Writes what the lifecycle decides; {@code $15} is the fence (-1 for the unfenced "created"). Returns the
+     * request's trace and consume time, which its events carry to the outbox.
+     */
     static final String UPDATE = """
             update task_request set state = $2, attempts = $3, failures = $4, claim_until = $5, next_attempt_at = $6,
                 submitted_at = $7, ambiguous_since = $8, deferred_since = $9, blocking_task_id = $10,
                 awaits_own_task = $11, task_id = $12, last_error = $13, updated_at = $14, version = version + 1
             where event_id = $1 and ((claim_token = $15 and state in ('received', 'submitting', 'deferred'))
-                                     or ($15 = -1 and state <> 'created'))""";
+                                     or ($15 = -1 and state <> 'created'))
+            returning received_at, traceparent""";
 
     static final String INTAKE_FACTS = """
             select exists (select 1 from task_request where case_id = $1 and state in ('received', 'submitting')),
@@ -83,21 +89,27 @@ public class RequestStore {
                 });
     }
 
-    /** Inserts a new request with the events of its first transition; false if the event_id was known already. */
+    /**
+     * Inserts a new request with the events of its first transition; false if the event_id was known already. The
+     * origin's consume time is the request's {@code received_at}, its traceparent the request's trace.
+     */
     Uni<Boolean> insert(SqlConnection c, RequestLifecycle.Change change, String eventType, String assignee,
-                        String body, String owner) {
+                        String body, String owner, EventOrigin origin) {
         RequestRow r = change.row();
         OffsetDateTime now = now();
+        EventOrigin stored = new EventOrigin(origin.traceparent(),
+                origin.consumedAt() != null ? origin.consumedAt() : now);
         Tuple t = Tuple.tuple().addValue(r.eventId()).addValue(r.caseId()).addValue(eventType)
                 .addValue(r.userPhone()).addValue(assignee).addValue(r.state().dbValue()).addValue(body)
                 .addValue(r.attempts()).addValue(r.failures()).addValue(r.claimToken())
                 .addValue(r.claimUntil() == null ? null : owner).addValue(at(r.claimUntil()))
                 .addValue(at(r.nextAttemptAt())).addValue(at(r.submittedAt())).addValue(at(r.ambiguousSince()))
                 .addValue(at(r.deferredSince())).addValue(r.blockingTaskId()).addValue(r.awaitsOwnTask())
-                .addValue(r.taskId()).addValue(r.lastError()).addValue(now);
+                .addValue(r.taskId()).addValue(r.lastError()).addValue(stored.consumedAt()).addValue(now)
+                .addValue(stored.traceparent());
         return c.preparedQuery(INSERT).execute(t).chain(rows -> rows.rowCount() == 0
                 ? Uni.createFrom().item(false)
-                : outbox.append(c, change.events(), now).replaceWith(true));
+                : outbox.append(c, change.events(), now, stored).replaceWith(true));
     }
 
     /**
@@ -139,7 +151,8 @@ public class RequestStore {
                 .addValue(now).addValue(fence);
         return c.preparedQuery(UPDATE).execute(t).chain(rows -> rows.rowCount() == 0
                 ? Uni.createFrom().item(Outcome.SUPERSEDED)
-                : outbox.append(c, change.events(), now).replaceWith(change.outcome()));
+                : outbox.append(c, change.events(), now, originOf(rows.iterator().next()))
+                        .replaceWith(change.outcome()));
     }
 
     /** Gives a claim back (the queue had no room for it): due again at once, unless it moved on meanwhile. */
@@ -164,6 +177,11 @@ public class RequestStore {
                 instant(row, "claim_until"), instant(row, "next_attempt_at"), instant(row, "submitted_at"),
                 instant(row, "ambiguous_since"), instant(row, "deferred_since"), row.getLong("blocking_task_id"),
                 row.getBoolean("awaits_own_task"), row.getLong("task_id"), row.getString("last_error"));
+    }
+
+    /** The trace and consume time stored with a request, for the events it causes. */
+    static EventOrigin originOf(Row row) {
+        return new EventOrigin(row.getString("traceparent"), row.getOffsetDateTime("received_at"));
     }
 
     private static Blocker blockerOf(RowSet<Row> rows) {

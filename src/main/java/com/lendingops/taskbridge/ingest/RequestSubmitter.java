@@ -5,6 +5,7 @@ import com.lendingops.taskbridge.incs.CreateTaskCommand;
 import com.lendingops.taskbridge.incs.IncsClient;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 
@@ -37,16 +38,24 @@ public class RequestSubmitter {
     }
 
     /**
-     * A claimed request: the row as this claimant holds it, the request body, and whether its attempt is already
-     * marked (intake stores a new request with attempt 1 started).
+     * A claimed request: the row as this claimant holds it, the request body, whether its attempt is already
+     * marked (intake stores a new request with attempt 1 started), and when its collection event was consumed (for
+     * the freshness histogram; null if unknown).
      */
-    public record Claimed(RequestRow row, CreateTaskCommand command, boolean attemptStarted) {
+    public record Claimed(RequestRow row, CreateTaskCommand command, boolean attemptStarted, Instant consumedAt) {
+
+        public Claimed(RequestRow row, CreateTaskCommand command, boolean attemptStarted) {
+            this(row, command, attemptStarted, null);
+        }
     }
 
     public Uni<Void> submit(Claimed claimed) {
         return step(claimed)
                 .invoke(outcome -> {
                     metrics.outcome(outcome);
+                    if ((outcome == Outcome.CREATED || outcome == Outcome.ADOPTED) && claimed.consumedAt() != null) {
+                        metrics.taskCreated(claimed.consumedAt());
+                    }
                     LOG.debugf("request %s: %s", claimed.row().eventId(), outcome.tag());
                 })
                 .replaceWithVoid();

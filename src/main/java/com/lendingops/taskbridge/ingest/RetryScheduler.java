@@ -6,6 +6,11 @@ import com.lendingops.taskbridge.config.IngestConfig;
 import com.lendingops.taskbridge.incs.CreateTaskCommand;
 import com.lendingops.taskbridge.incs.IncsClient;
 import com.lendingops.taskbridge.task.TaskEnded;
+import com.lendingops.taskbridge.tracing.Spans;
+import com.lendingops.taskbridge.tracing.TraceParents;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.context.Context;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -30,12 +35,15 @@ import org.jboss.logging.Logger;
  * earlier one of their case, deferred requests whose phone became free or whose time came. What is due is the
  * lifecycle's rule ({@link DueQuery}); each tick claims due rows for this replica (fence token + 1) and runs them
  * through the same {@link KeyedWorkQueue} as consumed events, in slots that intake can never fill
- * ({@code scheduler-reserved-share}), so recoveries progress during a Kafka backlog.
+ * ({@code scheduler-reserved-share}), so recoveries progress during a Kafka backlog. Each claimed request runs in
+ * a {@value #RETRY_SPAN} span of the trace its collection event started (the traceparent stored at intake).
  */
 @ApplicationScoped
 public class RetryScheduler {
 
     private static final Logger LOG = Logger.getLogger(RetryScheduler.class);
+    /** Name of the span of one scheduled step of a stored request. */
+    public static final String RETRY_SPAN = "stored request retry";
 
     private final Pool pool;
     private final KeyedWorkQueue queue;
@@ -50,10 +58,12 @@ public class RetryScheduler {
     private final Clock clock;
     private final Duration settle;
     private final AtomicBoolean polling = new AtomicBoolean();
+    private final Spans spans;
 
     public RetryScheduler(Pool pool, KeyedWorkQueue queue, RequestSubmitter submitter, RequestStore store,
                           RequestLifecycle lifecycle, IncsClient client, IngestMetrics metrics, FreshContext contexts,
-                          ReplicaId replica, ObjectMapper json, Clock clock, IngestConfig config) {
+                          ReplicaId replica, ObjectMapper json, Clock clock, IngestConfig config, Spans spans) {
+        this.spans = spans;
         this.pool = pool;
         this.queue = queue;
         this.submitter = submitter;
@@ -127,8 +137,14 @@ public class RetryScheduler {
         for (Row row : rows) {
             RequestRow claimed = RequestStore.rowOf(row);
             CreateTaskCommand command = commandOf(row);
-            RequestSubmitter.Claimed work = new RequestSubmitter.Claimed(claimed, command, false);
-            if (!queue.trySubmit(claimed.caseId(), claimed.eventId(), () -> submitter.submit(work))) {
+            OffsetDateTime receivedAt = row.getOffsetDateTime("received_at");
+            RequestSubmitter.Claimed work = new RequestSubmitter.Claimed(claimed, command, false,
+                    receivedAt == null ? null : receivedAt.toInstant());
+            Context trace = TraceParents.parent(row.getString("traceparent"));
+            Attributes ids = Attributes.of(AttributeKey.stringKey(Spans.EVENT_ID), claimed.eventId(),
+                    AttributeKey.stringKey(Spans.CASE_ID), claimed.caseId());
+            if (!queue.trySubmit(claimed.caseId(), claimed.eventId(),
+                    () -> spans.inSpan(RETRY_SPAN, trace, ids, retry -> submitter.submit(work)))) {
                 refused.add(claimed);
             }
         }

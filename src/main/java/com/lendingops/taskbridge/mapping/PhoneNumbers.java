@@ -42,12 +42,4 @@ public final class PhoneNumbers {
         }
         return Optional.of(international);
     }
-
-    /** A phone for logs: only the last three digits are shown. */
-    public static String mask(String phone) {
-        if (phone == null || phone.length() <= 3) {
-            return "***";
-        }
-        return "*".repeat(phone.length() - 3) + phone.substring(phone.length() - 3);
-    }
 }

@@ -1,8 +1,10 @@
 package com.lendingops.taskbridge.outbox;
 
 import com.lendingops.taskbridge.config.OutboxConfig;
+import com.lendingops.taskbridge.tracing.TraceParents;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadataBuilder;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -16,6 +18,10 @@ import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 /**
  * Sends one outbox row as a binary-mode CloudEvent on the {@code task-events} channel. The returned
  * Uni completes only when the broker acknowledged the record (acks=all) and fails when it was nacked.
+ * <p>
+ * A row with a stored trace context continues that trace: it is the CloudEvents distributed-tracing extension
+ * ({@code ce_traceparent}) and the parent of SmallRye's producer span, whose context the connector writes as the
+ * record's W3C {@code traceparent} header ({@link TracingMetadata}; the connector's tracing is not duplicated here).
  */
 @ApplicationScoped
 public class CloudEventPublisher implements OutboxSender {
@@ -46,10 +52,18 @@ public class CloudEventPublisher implements OutboxSender {
         if (event.ceSubject() != null) {
             cloudEvent.withSubject(event.ceSubject());
         }
+        boolean traced = TraceParents.isValid(event.traceparent());
+        if (traced) {
+            cloudEvent.withExtension(TraceParents.TRACEPARENT, event.traceparent());
+        }
         OutgoingKafkaRecordMetadata<String> record = OutgoingKafkaRecordMetadata.<String>builder()
                 .withKey(event.recordKey())
                 .withTopic(config.topic())
                 .build();
-        return emitter.sendMessage(Message.of(event.payload(), Metadata.of(cloudEvent.build(), record)));
+        Metadata metadata = Metadata.of(cloudEvent.build(), record);
+        if (traced) {
+            metadata = metadata.with(TracingMetadata.withCurrent(TraceParents.parent(event.traceparent())));
+        }
+        return emitter.sendMessage(Message.of(event.payload(), metadata));
     }
 }

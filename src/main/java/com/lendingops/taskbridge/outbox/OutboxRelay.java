@@ -39,6 +39,7 @@ public class OutboxRelay {
     private final LeaderLease lease;
     private final OutboxConfig config;
     private final RelayBackoff backoff;
+    private final PublishFreshness freshness;
     private final AtomicReference<CompletableFuture<Void>> running = new AtomicReference<>();
     private final Counter published;
     private final Counter failures;
@@ -46,8 +47,9 @@ public class OutboxRelay {
     private volatile boolean stopping;
 
     public OutboxRelay(OutboxStore store, OutboxSender sender, LeaderLease lease, OutboxConfig config,
-                       MeterRegistry registry) {
+                       MeterRegistry registry, PublishFreshness freshness) {
         this.store = store;
+        this.freshness = freshness;
         this.sender = sender;
         this.lease = lease;
         this.config = config;
@@ -131,6 +133,7 @@ public class OutboxRelay {
                                 List.of(RelayFailure.of(row, failure))));
                     }
                     acked.add(row.id());
+                    freshness.published(row);
                     return publishInOrder(rows, index + 1, acked, fence);
                 });
     }

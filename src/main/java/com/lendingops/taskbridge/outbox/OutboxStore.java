@@ -28,7 +28,8 @@ public class OutboxStore {
     }
 
     private static final String PENDING = """
-            select o.id, o.ce_id, o.ce_type, o.ce_subject, o.ce_time, o.record_key, o.payload
+            select o.id, o.ce_id, o.ce_type, o.ce_subject, o.ce_time, o.record_key, o.payload, o.traceparent,
+                   o.origin_at
             from outbox_event o
             where o.published_at is null and o.parked_at is null
               and not exists (select 1 from outbox_event b
@@ -65,7 +66,8 @@ public class OutboxStore {
             for (Row row : rows) {
                 events.add(new PendingEvent(row.getLong("id"), row.getString("ce_id"), row.getString("ce_type"),
                         row.getString("ce_subject"), row.getOffsetDateTime("ce_time"), row.getString("record_key"),
-                        row.getString("payload")));
+                        row.getString("payload"), row.getString("traceparent"),
+                        row.getOffsetDateTime("origin_at")));
             }
             return events;
         });

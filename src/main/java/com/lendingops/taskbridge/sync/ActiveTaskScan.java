@@ -140,7 +140,7 @@ public class ActiveTaskScan {
 
     private Uni<TaskPage> readPage(int status, int page, CycleControl control, CycleStats stats) {
         return control.step(SyncCheckpoints.Step.PAGE)
-                .chain(() -> client.listTasks(TaskQuery.byStatus(status, page), stats::countCall));
+                .chain(() -> client.listTasks(TaskQuery.byStatus(status, page), stats::countCall, control.trace()));
     }
 
     private static List<IncsTaskView> changed(FirstPage first, Map<Long, TrackedTask> tracked, Set<Long> seen) {

@@ -2,6 +2,9 @@ package com.lendingops.taskbridge.sync;
 
 import com.lendingops.taskbridge.leader.LeaderLease;
 import com.lendingops.taskbridge.leader.LeaseFence;
+import com.lendingops.taskbridge.outbox.EventOrigin;
+import com.lendingops.taskbridge.tracing.TraceParents;
+import io.opentelemetry.context.Context;
 import io.smallrye.mutiny.Uni;
 import java.util.function.BooleanSupplier;
 
@@ -23,8 +26,16 @@ final class CycleControl {
     private final LeaseFence fence;
     private final SyncCheckpoints checkpoints;
     private final BooleanSupplier stopping;
+    private final Context trace;
 
     CycleControl(LeaderLease lease, LeaseFence fence, SyncCheckpoints checkpoints, BooleanSupplier stopping) {
+        this(lease, fence, checkpoints, stopping, Context.root());
+    }
+
+    /** {@code trace}: the cycle's span context, parent of its incs calls and stored with the events it records. */
+    CycleControl(LeaderLease lease, LeaseFence fence, SyncCheckpoints checkpoints, BooleanSupplier stopping,
+                 Context trace) {
+        this.trace = trace;
         this.lease = lease;
         this.fence = fence;
         this.checkpoints = checkpoints;
@@ -33,6 +44,15 @@ final class CycleControl {
 
     LeaseFence fence() {
         return fence;
+    }
+
+    Context trace() {
+        return trace;
+    }
+
+    /** Where the events recorded by this cycle come from: its trace (their origin instant is the change's). */
+    EventOrigin origin() {
+        return EventOrigin.ofTrace(TraceParents.of(trace));
     }
 
     /** Passes the checkpoint, then fails with {@link Stopped} unless the cycle may take this step. */

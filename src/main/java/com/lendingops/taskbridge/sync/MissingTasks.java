@@ -4,6 +4,7 @@ import com.lendingops.taskbridge.config.SyncConfig;
 import com.lendingops.taskbridge.events.TaskEvent;
 import com.lendingops.taskbridge.events.TaskMissing;
 import com.lendingops.taskbridge.incs.IncsTime;
+import com.lendingops.taskbridge.outbox.EventOrigin;
 import com.lendingops.taskbridge.outbox.OutboxRows;
 import com.lendingops.taskbridge.task.TaskStatus;
 import io.smallrye.mutiny.Uni;
@@ -45,7 +46,7 @@ public class MissingTasks {
         this.clock = clock;
     }
 
-    Uni<TaskChangeRecorder.Recorded> record(SqlConnection connection, List<Long> taskIds) {
+    Uni<TaskChangeRecorder.Recorded> record(SqlConnection connection, List<Long> taskIds, EventOrigin origin) {
         return connection.preparedQuery(LOAD).execute(Tuple.of(taskIds.toArray(Long[]::new))).chain(rows -> {
             List<Tuple> updates = new ArrayList<>();
             List<TaskEvent> events = new ArrayList<>();
@@ -67,7 +68,7 @@ public class MissingTasks {
             }
             TaskChangeRecorder.Recorded recorded = new TaskChangeRecorder.Recorded(updates.size(), events.size(),
                     events.size(), List.of(), false);
-            return outbox.append(connection, events, now)
+            return outbox.append(connection, events, now, origin)
                     .chain(() -> TaskChangeRecorder.batch(connection, UPDATE, updates))
                     .replaceWith(recorded);
         });

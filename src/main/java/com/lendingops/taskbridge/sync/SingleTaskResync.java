@@ -5,6 +5,7 @@ import com.lendingops.taskbridge.leader.LeaseFence;
 import com.lendingops.taskbridge.task.IncsTask;
 import com.lendingops.taskbridge.task.TaskEnded;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.opentelemetry.context.Context;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -53,6 +54,7 @@ public class SingleTaskResync {
     }
 
     public Uni<Result> resync(long taskId) {
+        Context trace = Context.current();
         Executor context = contexts.newSafeContext();
         return Uni.createFrom().deferred(() -> Panache.withSession(() -> IncsTask.<IncsTask>findById(taskId)))
                 .runSubscriptionOn(context)
@@ -64,13 +66,14 @@ public class SingleTaskResync {
                         return Uni.createFrom().item(new Result.NotTracked(task.status));
                     }
                     return lease.currentFence()
-                            .map(fence -> lookUpAndRecord(taskId, fence, context))
+                            .map(fence -> lookUpAndRecord(taskId, fence, context, trace))
                             .orElseGet(() -> Uni.createFrom().item(new Result.NotLeader()));
                 });
     }
 
-    private Uni<Result> lookUpAndRecord(long taskId, LeaseFence fence, Executor context) {
-        CycleControl control = new CycleControl(lease, fence, checkpoints, () -> false);
+    /** {@code trace}: the operator's request (if traced): the lookup and the events it records belong to it. */
+    private Uni<Result> lookUpAndRecord(long taskId, LeaseFence fence, Executor context, Context trace) {
+        CycleControl control = new CycleControl(lease, fence, checkpoints, () -> false, trace);
         return lookups.lookUp(List.of(taskId), control, new CycleStats()).chain(answers -> {
             TaskLookups.Lookup lookup = answers.get(0);
             if (lookup.failed()) {
@@ -79,7 +82,7 @@ public class SingleTaskResync {
             if (lookup.view() == null) {
                 return Uni.createFrom().item(new Result.AbsentFromIncs());
             }
-            return Uni.createFrom().deferred(() -> recorder.recordViews(List.of(lookup.view()), fence))
+            return Uni.createFrom().deferred(() -> recorder.recordViews(List.of(lookup.view()), fence, control.origin()))
                     .runSubscriptionOn(context)
                     .map(control::unlessFenced)
                     .invoke(recorded -> recorded.ended().forEach(

@@ -5,6 +5,11 @@ import com.lendingops.taskbridge.leader.LeaderLease;
 import com.lendingops.taskbridge.leader.LeaseFence;
 import com.lendingops.taskbridge.sync.TaskLookups.Lookup;
 import com.lendingops.taskbridge.task.TaskEnded;
+import com.lendingops.taskbridge.tracing.Spans;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Context;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,6 +29,10 @@ import org.jboss.logging.Logger;
  * before the next batch is asked. The cycle runs under the
  * lease tenure (fence) it started with and stops within one step once that tenure ends; every recording
  * transaction checks the fence in the database. Tests call {@link #runCycle()} directly.
+ * <p>
+ * Each cycle is one trace: a {@value #CYCLE_SPAN} span, parent of the cycle's incs calls, whose context every event
+ * the cycle records carries to the outbox and on to Kafka. The span is passed explicitly (in {@link CycleControl}),
+ * never made current, so the cycle's threads and Vert.x contexts are exactly as without tracing.
  */
 @ApplicationScoped
 public class SyncCycle {
@@ -31,6 +40,8 @@ public class SyncCycle {
     private static final Logger LOG = Logger.getLogger(SyncCycle.class);
     /** Tasks looked up per batch, and lookup answers recorded per transaction. */
     static final int LOOKUP_BATCH = 100;
+    /** Name of the span of one sync cycle. */
+    public static final String CYCLE_SPAN = "sync cycle";
 
     private final TrackedTasks trackedTasks;
     private final ActiveTaskScan scan;
@@ -41,13 +52,15 @@ public class SyncCycle {
     private final SyncCheckpoints checkpoints;
     private final Event<TaskEnded> taskEnded;
     private final VertxContexts contexts;
+    private final Spans spans;
     /** The running cycle's completion; null when none runs. */
     private final AtomicReference<CompletableFuture<Void>> running = new AtomicReference<>();
     private volatile boolean stopping;
 
     public SyncCycle(TrackedTasks trackedTasks, ActiveTaskScan scan, TaskLookups lookups, TaskChangeRecorder recorder,
                      LeaderLease lease, SyncMetrics metrics, SyncCheckpoints checkpoints, Event<TaskEnded> taskEnded,
-                     VertxContexts contexts) {
+                     VertxContexts contexts, Spans spans) {
+        this.spans = spans;
         this.trackedTasks = trackedTasks;
         this.scan = scan;
         this.lookups = lookups;
@@ -89,8 +102,15 @@ public class SyncCycle {
             if (stopping || !running.compareAndSet(null, done)) {
                 return Uni.createFrom().item(CycleReport.skipped());
             }
-            CycleControl control = new CycleControl(lease, fence, checkpoints, () -> stopping);
-            return cycle(control).onTermination().invoke(() -> {
+            Span span = spans.start(CYCLE_SPAN, Context.root(),
+                    Attributes.of(AttributeKey.longKey("bridge.lease_epoch"), fence.epoch()));
+            CycleControl control = new CycleControl(lease, fence, checkpoints, () -> stopping,
+                    Context.root().with(span));
+            return cycle(control).onTermination().invoke((report, failure, cancelled) -> {
+                if (report != null) {
+                    span.setAttribute("bridge.sync.calls", report.calls());
+                }
+                Spans.end(span, failure);
                 running.set(null);
                 done.complete(null);
             });
@@ -146,7 +166,7 @@ public class SyncCycle {
                 .map(Lookup::taskId).toList();
         return inBatches(found, views -> record(views, control, stats))
                 .chain(() -> inBatches(notFound, ids -> control.step(SyncCheckpoints.Step.RECORD)
-                        .chain(() -> recorder.recordNotFound(ids, control.fence()))
+                        .chain(() -> recorder.recordNotFound(ids, control.fence(), control.origin()))
                         .map(control::unlessFenced)
                         .invoke(stats::countRecorded)
                         .replaceWithVoid()));
@@ -155,7 +175,7 @@ public class SyncCycle {
     /** One page (or batch of lookup answers) in one transaction; a failed one is retried next cycle. */
     private Uni<Void> record(List<IncsTaskView> views, CycleControl control, CycleStats stats) {
         return control.step(SyncCheckpoints.Step.RECORD)
-                .chain(() -> recorder.recordViews(views, control.fence()))
+                .chain(() -> recorder.recordViews(views, control.fence(), control.origin()))
                 .map(control::unlessFenced)
                 .invoke(recorded -> afterCommit(recorded, stats))
                 .replaceWithVoid()

@@ -4,6 +4,7 @@ import com.lendingops.taskbridge.events.TaskEvent;
 import com.lendingops.taskbridge.incs.IncsTaskView;
 import com.lendingops.taskbridge.incs.IncsTime;
 import com.lendingops.taskbridge.leader.LeaseFence;
+import com.lendingops.taskbridge.outbox.EventOrigin;
 import com.lendingops.taskbridge.outbox.OutboxRows;
 import com.lendingops.taskbridge.task.TaskEnded;
 import com.lendingops.taskbridge.task.TaskStatus;
@@ -75,6 +76,11 @@ public class TaskChangeRecorder {
 
     /** Applies incs' views of a batch of tasks; tasks no longer tracked are left alone. */
     public Uni<Recorded> recordViews(List<IncsTaskView> views, LeaseFence fence) {
+        return recordViews(views, fence, EventOrigin.NONE);
+    }
+
+    /** As {@link #recordViews(List, LeaseFence)}; the events carry {@code origin}'s trace (the sync cycle's). */
+    public Uni<Recorded> recordViews(List<IncsTaskView> views, LeaseFence fence, EventOrigin origin) {
         if (views.isEmpty()) {
             return Uni.createFrom().item(Recorded.NOTHING);
         }
@@ -86,17 +92,17 @@ public class TaskChangeRecorder {
                 .chain(tasks -> connection.preparedQuery(LOG_IDS).execute(Tuple.of(ids)).chain(logRows -> {
                     Set<Long> knownLogs = new HashSet<>();
                     logRows.forEach(row -> knownLogs.add(row.getLong("log_id")));
-                    return apply(connection, tasks, byId, knownLogs);
+                    return apply(connection, tasks, byId, knownLogs, origin);
                 }))));
     }
 
     /** Counts a cycle in which each task could not be found (see {@link MissingTasks}). */
-    public Uni<Recorded> recordNotFound(List<Long> taskIds, LeaseFence fence) {
+    public Uni<Recorded> recordNotFound(List<Long> taskIds, LeaseFence fence, EventOrigin origin) {
         if (taskIds.isEmpty()) {
             return Uni.createFrom().item(Recorded.NOTHING);
         }
         return pool.withTransaction(connection -> fenced(connection, fence,
-                () -> missingTasks.record(connection, taskIds)));
+                () -> missingTasks.record(connection, taskIds, origin)));
     }
 
     /** Runs the work only if the fence is still the lease's current tenure; the share lock lasts until commit. */
@@ -107,7 +113,7 @@ public class TaskChangeRecorder {
     }
 
     private Uni<Recorded> apply(SqlConnection connection, Iterable<Row> tasks, Map<Long, IncsTaskView> views,
-                               Set<Long> knownLogs) {
+                               Set<Long> knownLogs, EventOrigin origin) {
         List<Tuple> logs = new ArrayList<>();
         List<TaskEvent> events = new ArrayList<>();
         List<Tuple> updates = new ArrayList<>();
@@ -138,7 +144,7 @@ public class TaskChangeRecorder {
         }
         Recorded recorded = new Recorded(updates.size(), events.size(), 0, List.copyOf(ended), false);
         return batch(connection, INSERT_LOG, logs)
-                .chain(() -> outbox.append(connection, events, now))
+                .chain(() -> outbox.append(connection, events, now, origin))
                 .chain(() -> batch(connection, UPDATE_TASK, updates))
                 .replaceWith(recorded);
     }

@@ -5,6 +5,7 @@ import com.lendingops.taskbridge.incs.IncsClient;
 import com.lendingops.taskbridge.incs.IncsTaskView;
 import com.lendingops.taskbridge.incs.TaskPage;
 import com.lendingops.taskbridge.incs.TaskQuery;
+import com.lendingops.taskbridge.logging.LogFields;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -48,10 +49,11 @@ public class TaskLookups {
         return control.step(SyncCheckpoints.Step.LOOKUP)
                 .chain(() -> {
                     stats.countLookup();
-                    return client.listTasks(TaskQuery.byTaskId(taskId), stats::countCall)
+                    return client.listTasks(TaskQuery.byTaskId(taskId), stats::countCall, control.trace())
                             .map(page -> interpret(taskId, page))
                             .onFailure().recoverWithItem(e -> {
-                                LOG.warnf("lookup of task %d failed, retried next cycle: %s", taskId, e.getMessage());
+                                LogFields.aboutTask(taskId, () -> LOG.warnf(
+                                        "lookup of task %d failed, retried next cycle: %s", taskId, e.getMessage()));
                                 return new Lookup(taskId, null, true);
                             });
                 });
@@ -66,8 +68,9 @@ public class TaskLookups {
         if (page.total() == 0 && page.tasks().isEmpty()) {
             return new Lookup(taskId, null, false);
         }
-        LOG.warnf("lookup of task %d: incs answered %d rows (total %d) without it; treated as a failed call",
-                taskId, page.tasks().size(), page.total());
+        LogFields.aboutTask(taskId, () -> LOG.warnf(
+                "lookup of task %d: incs answered %d rows (total %d) without it; treated as a failed call",
+                taskId, page.tasks().size(), page.total()));
         return new Lookup(taskId, null, true);
     }
 }

@@ -17,7 +17,8 @@ final class BridgeMetrics {
 
     /** The create-call latency histogram from {@code baseUrl}/q/metrics; empty if the scrape fails. */
     static CallLatencyHistogram scrapeCallLatency(String baseUrl) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/q/metrics"))
+        // text/plain: the Prometheus text format; OpenMetrics (the default) appends tracing exemplars to samples
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/q/metrics")).header("Accept", "text/plain")
                 .timeout(Duration.ofSeconds(30)).build();
         try {
             return CallLatencyHistogram.parse(HTTP.send(request, HttpResponse.BodyHandlers.ofString()).body());

@@ -45,8 +45,11 @@ final class Metrics {
 
     private static String scrape(BridgeProcess replica) {
         try {
+            // text/plain: the Prometheus text format, one value per line; OpenMetrics (the default) appends
+            // tracing exemplars after the value
             return HTTP.send(HttpRequest.newBuilder(URI.create(replica.baseUrl() + "/q/metrics"))
-                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString()).body();
+                    .header("Accept", "text/plain").timeout(Duration.ofSeconds(5)).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
         } catch (IOException e) {
             return "";
         } catch (InterruptedException e) {

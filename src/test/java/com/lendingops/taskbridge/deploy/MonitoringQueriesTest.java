@@ -51,7 +51,7 @@ class MonitoringQueriesTest {
                 "outbox_lag_seconds", "sync_cycle_calls_sum", "sync_leader")) {
             assertThat(exprs).as("a panel on %s", metric).anyMatch(e -> PromQl.parse(e).metricNames().contains(metric));
         }
-        for (String reserved : MetricsExposedTest.PROVIDED_BY_BRANCH_OBS) {
+        for (String reserved : MetricsExposedTest.FRESHNESS_HISTOGRAMS) {
             assertThat(exprs).as("a panel on %s", reserved)
                     .anyMatch(e -> PromQl.parse(e).metricNames().contains(reserved + "_bucket"));
         }

@@ -37,10 +37,4 @@ class PhoneNumbersTest {
         assertThat(PhoneNumbers.normalise("12345678", "62")).contains("12345678");
         assertThat(PhoneNumbers.normalise("123456789012345", "62")).contains("123456789012345");
     }
-
-    @Test
-    void masksAllButTheLastThreeDigits() {
-        assertThat(PhoneNumbers.mask("6281512345678")).isEqualTo("**********678");
-        assertThat(PhoneNumbers.mask(null)).isEqualTo("***");
-    }
 }

@@ -7,6 +7,7 @@ import com.lendingops.taskbridge.leader.LeaderLease;
 import com.lendingops.taskbridge.leader.LeaseFence;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.smallrye.mutiny.Uni;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -60,7 +61,8 @@ class RelayOrderingTest {
         return ack.onItem().delayIt().by(Duration.ofMillis(5)).eventually(inFlight::decrementAndGet);
     };
 
-    private final OutboxRelay relay = new OutboxRelay(store, broker, new AlwaysLeader(), new Config(), new SimpleMeterRegistry());
+    private final OutboxRelay relay = new OutboxRelay(store, broker, new AlwaysLeader(), new Config(),
+            new SimpleMeterRegistry(), new PublishFreshness(new SimpleMeterRegistry(), Clock.systemUTC()));
 
     @Test
     void laterRowsOfAKeyAreNotSentAfterAnEarlierRowFailed() {

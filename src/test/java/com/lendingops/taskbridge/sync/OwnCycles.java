@@ -2,6 +2,7 @@ package com.lendingops.taskbridge.sync;
 
 import com.lendingops.taskbridge.leader.LeaderLease;
 import com.lendingops.taskbridge.task.TaskEnded;
+import com.lendingops.taskbridge.tracing.Spans;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 
@@ -20,9 +21,11 @@ public class OwnCycles {
     private final SyncMetrics metrics;
     private final Event<TaskEnded> taskEnded;
     private final VertxContexts contexts;
+    private final Spans spans;
 
     public OwnCycles(TrackedTasks trackedTasks, ActiveTaskScan scan, TaskLookups lookups, TaskChangeRecorder recorder,
-                     LeaderLease lease, SyncMetrics metrics, Event<TaskEnded> taskEnded, VertxContexts contexts) {
+                     LeaderLease lease, SyncMetrics metrics, Event<TaskEnded> taskEnded, VertxContexts contexts,
+                     Spans spans) {
         this.trackedTasks = trackedTasks;
         this.scan = scan;
         this.lookups = lookups;
@@ -31,11 +34,13 @@ public class OwnCycles {
         this.metrics = metrics;
         this.taskEnded = taskEnded;
         this.contexts = contexts;
+        this.spans = spans;
     }
 
     /** A new cycle that passes the given checkpoints. */
     public SyncCycle withCheckpoints(SyncCheckpoints checkpoints) {
-        return new SyncCycle(trackedTasks, scan, lookups, recorder, lease, metrics, checkpoints, taskEnded, contexts);
+        return new SyncCycle(trackedTasks, scan, lookups, recorder, lease, metrics, checkpoints, taskEnded, contexts,
+                spans);
     }
 
     /** The lease the cycles run under (the application's). */

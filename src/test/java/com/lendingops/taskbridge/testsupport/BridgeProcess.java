@@ -95,7 +95,7 @@ public final class BridgeProcess implements AutoCloseable {
 
     /** The value of a Prometheus sample on /q/metrics (e.g. {@code sync_leader}), or -1 when absent or unreachable. */
     public double metric(String sample) {
-        return get("/q/metrics").map(r -> {
+        return get("/q/metrics", "text/plain").map(r -> {
             Matcher m = Pattern.compile("(?m)^" + Pattern.quote(sample) + " ([0-9.eE+-]+)$").matcher(r.body());
             return m.find() ? Double.parseDouble(m.group(1)) : -1.0;
         }).orElse(-1.0);
@@ -152,8 +152,16 @@ public final class BridgeProcess implements AutoCloseable {
     }
 
     private Optional<HttpResponse<String>> get(String path) {
+        return get(path, "*/*");
+    }
+
+    /**
+     * {@code accept} text/plain for /q/metrics: the Prometheus text format, one value per line; OpenMetrics (the
+     * default) appends tracing exemplars after the value.
+     */
+    private Optional<HttpResponse<String>> get(String path, String accept) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl() + path)).timeout(Duration.ofSeconds(5))
-                .GET().build();
+                .header("Accept", accept).GET().build();
         try {
             return Optional.of(HTTP.send(request, HttpResponse.BodyHandlers.ofString()));
         } catch (IOException e) {
