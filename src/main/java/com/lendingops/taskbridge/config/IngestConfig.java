@@ -1,6 +1,5 @@
 package com.lendingops.taskbridge.config;
 
-import com.lendingops.taskbridge.ingest.AssignmentPolicy;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;

@@ -92,8 +92,9 @@ public class DeadLetterReader {
                                                            Map<TopicPartition, Long> ends) {
         List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
         Map<TopicPartition, Long> remaining = new HashMap<>(ends);
-        Instant deadline = Instant.now().plus(topic.settings().deadLetterTimeout());
-        while (!remaining.isEmpty() && Instant.now().isBefore(deadline)) {
+        // a timeout, not a point in time: measured on the monotonic clock
+        long deadline = System.nanoTime() + topic.settings().deadLetterTimeout().toNanos();
+        while (!remaining.isEmpty() && System.nanoTime() - deadline < 0) {
             for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
                 TopicPartition p = new TopicPartition(record.topic(), record.partition());
                 Long end = remaining.get(p);

@@ -1,5 +1,6 @@
 package com.lendingops.taskbridge.ingest;
 
+import com.lendingops.taskbridge.config.AssignmentPolicy;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

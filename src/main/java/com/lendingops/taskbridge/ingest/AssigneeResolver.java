@@ -1,5 +1,6 @@
 package com.lendingops.taskbridge.ingest;
 
+import com.lendingops.taskbridge.config.AssignmentPolicy;
 import com.lendingops.taskbridge.config.IngestConfig;
 import com.lendingops.taskbridge.mapping.CollectionEvent;
 import io.smallrye.mutiny.Uni;

@@ -1,5 +1,6 @@
 package com.lendingops.taskbridge.ingest;
 
+import com.lendingops.taskbridge.context.FreshContexts;
 import com.lendingops.taskbridge.config.IngestConfig;
 import com.lendingops.taskbridge.logging.LogFields;
 import io.smallrye.mutiny.Uni;
@@ -34,7 +35,7 @@ public class KeyedWorkQueue {
     private final int capacity;
     /** Admissions that {@link #submit} (Kafka intake) may use; the rest is kept for {@link #trySubmit}. */
     private final int intakeCapacity;
-    private final FreshContext contexts;
+    private final FreshContexts contexts;
     private final Map<String, ArrayDeque<Unit>> lanes = new HashMap<>();
     private final ArrayDeque<Waiting> admissionQueue = new ArrayDeque<>();
     private final Map<String, Integer> admittedIds = new HashMap<>();
@@ -42,15 +43,15 @@ public class KeyedWorkQueue {
     private int intakeAdmitted;
 
     @Inject
-    public KeyedWorkQueue(IngestConfig config, FreshContext contexts) {
+    public KeyedWorkQueue(IngestConfig config, FreshContexts contexts) {
         this(config.maxPending(), reserved(config.maxPending(), config.schedulerReservedShare()), contexts);
     }
 
-    KeyedWorkQueue(int capacity, FreshContext contexts) {
+    KeyedWorkQueue(int capacity, FreshContexts contexts) {
         this(capacity, 0, contexts);
     }
 
-    KeyedWorkQueue(int capacity, int reservedForScheduler, FreshContext contexts) {
+    KeyedWorkQueue(int capacity, int reservedForScheduler, FreshContexts contexts) {
         this.capacity = Math.max(1, capacity);
         this.intakeCapacity = Math.max(1, this.capacity - Math.max(0, reservedForScheduler));
         this.contexts = contexts;

@@ -1,5 +1,6 @@
 package com.lendingops.taskbridge.ingest;
 
+import com.lendingops.taskbridge.context.FreshContexts;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.lendingops.taskbridge.config.IngestConfig;
@@ -52,7 +53,7 @@ public class RetryScheduler {
     private final RequestLifecycle lifecycle;
     private final IncsClient client;
     private final IngestMetrics metrics;
-    private final FreshContext contexts;
+    private final FreshContexts contexts;
     private final ReplicaId replica;
     private final ObjectMapper json;
     private final Clock clock;
@@ -61,7 +62,7 @@ public class RetryScheduler {
     private final Spans spans;
 
     public RetryScheduler(Pool pool, KeyedWorkQueue queue, RequestSubmitter submitter, RequestStore store,
-                          RequestLifecycle lifecycle, IncsClient client, IngestMetrics metrics, FreshContext contexts,
+                          RequestLifecycle lifecycle, IncsClient client, IngestMetrics metrics, FreshContexts contexts,
                           ReplicaId replica, ObjectMapper json, Clock clock, IngestConfig config, Spans spans) {
         this.spans = spans;
         this.pool = pool;

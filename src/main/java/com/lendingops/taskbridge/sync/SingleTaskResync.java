@@ -1,5 +1,6 @@
 package com.lendingops.taskbridge.sync;
 
+import com.lendingops.taskbridge.context.FreshContexts;
 import com.lendingops.taskbridge.leader.LeaderLease;
 import com.lendingops.taskbridge.leader.LeaseFence;
 import com.lendingops.taskbridge.task.IncsTask;
@@ -38,12 +39,12 @@ public class SingleTaskResync {
 
     private final TaskLookups lookups;
     private final TaskChangeRecorder recorder;
-    private final VertxContexts contexts;
+    private final FreshContexts contexts;
     private final Event<TaskEnded> taskEnded;
     private final LeaderLease lease;
     private final SyncCheckpoints checkpoints;
 
-    public SingleTaskResync(TaskLookups lookups, TaskChangeRecorder recorder, VertxContexts contexts,
+    public SingleTaskResync(TaskLookups lookups, TaskChangeRecorder recorder, FreshContexts contexts,
                             Event<TaskEnded> taskEnded, LeaderLease lease, SyncCheckpoints checkpoints) {
         this.lookups = lookups;
         this.recorder = recorder;
@@ -55,7 +56,7 @@ public class SingleTaskResync {
 
     public Uni<Result> resync(long taskId) {
         Context trace = Context.current();
-        Executor context = contexts.newSafeContext();
+        Executor context = contexts.newExecutor();
         return Uni.createFrom().deferred(() -> Panache.withSession(() -> IncsTask.<IncsTask>findById(taskId)))
                 .runSubscriptionOn(context)
                 .chain(task -> {
@@ -86,7 +87,7 @@ public class SingleTaskResync {
                     .runSubscriptionOn(context)
                     .map(control::unlessFenced)
                     .invoke(recorded -> recorded.ended().forEach(
-                            ended -> contexts.runOnNewSafeContext(() -> taskEnded.fire(ended))))
+                            ended -> contexts.execute(() -> taskEnded.fire(ended))))
                     .map(recorded -> (Result) new Result.Resynced(recorded.events(),
                             lookup.view().status() == null ? -1 : lookup.view().status()));
         });

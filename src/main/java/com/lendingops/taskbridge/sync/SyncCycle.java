@@ -1,5 +1,6 @@
 package com.lendingops.taskbridge.sync;
 
+import com.lendingops.taskbridge.context.FreshContexts;
 import com.lendingops.taskbridge.incs.IncsTaskView;
 import com.lendingops.taskbridge.leader.LeaderLease;
 import com.lendingops.taskbridge.leader.LeaseFence;
@@ -51,7 +52,7 @@ public class SyncCycle {
     private final SyncMetrics metrics;
     private final SyncCheckpoints checkpoints;
     private final Event<TaskEnded> taskEnded;
-    private final VertxContexts contexts;
+    private final FreshContexts contexts;
     private final Spans spans;
     /** The running cycle's completion; null when none runs. */
     private final AtomicReference<CompletableFuture<Void>> running = new AtomicReference<>();
@@ -59,7 +60,7 @@ public class SyncCycle {
 
     public SyncCycle(TrackedTasks trackedTasks, ActiveTaskScan scan, TaskLookups lookups, TaskChangeRecorder recorder,
                      LeaderLease lease, SyncMetrics metrics, SyncCheckpoints checkpoints, Event<TaskEnded> taskEnded,
-                     VertxContexts contexts, Spans spans) {
+                     FreshContexts contexts, Spans spans) {
         this.spans = spans;
         this.trackedTasks = trackedTasks;
         this.scan = scan;
@@ -200,6 +201,6 @@ public class SyncCycle {
 
     private void afterCommit(TaskChangeRecorder.Recorded recorded, CycleStats stats) {
         stats.countRecorded(recorded);
-        recorded.ended().forEach(ended -> contexts.runOnNewSafeContext(() -> taskEnded.fire(ended)));
+        recorded.ended().forEach(ended -> contexts.execute(() -> taskEnded.fire(ended)));
     }
 }

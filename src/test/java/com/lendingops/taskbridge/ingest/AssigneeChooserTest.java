@@ -1,5 +1,6 @@
 package com.lendingops.taskbridge.ingest;
 
+import com.lendingops.taskbridge.config.AssignmentPolicy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;

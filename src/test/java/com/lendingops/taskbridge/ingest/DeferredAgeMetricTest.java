@@ -1,5 +1,6 @@
 package com.lendingops.taskbridge.ingest;
 
+import com.lendingops.taskbridge.context.FreshContexts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -15,7 +16,7 @@ class DeferredAgeMetricTest {
     private static final Instant NOW = Instant.parse("2026-12-01T10:00:00Z");
 
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    private final IngestMetrics metrics = new IngestMetrics(registry, new KeyedWorkQueue(1, new FreshContext(null)),
+    private final IngestMetrics metrics = new IngestMetrics(registry, new KeyedWorkQueue(1, new FreshContexts(null)),
             Clock.fixed(NOW, ZoneOffset.UTC));
 
     @Test

@@ -36,6 +36,8 @@ public final class IngestTestSupport {
     /** Empty tables, a reset simulator, and a client that trusts incs again (no state inherited from other tests). */
     public static IncsSimulator cleanStart(IncsClient client) {
         TestEnvironment.get().postgres().truncateAll();
+        // a test may read the dead-letter topic before anything was dead-lettered in this JVM
+        TestEnvironment.get().kafka().createTopics(3, TOPIC, DEAD_LETTER_TOPIC);
         IncsSimulator sim = TestEnvironment.get().incs();
         sim.reset();
         await().atMost(WAIT).until(client::isAvailable);

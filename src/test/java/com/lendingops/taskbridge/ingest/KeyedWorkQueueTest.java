@@ -1,5 +1,6 @@
 package com.lendingops.taskbridge.ingest;
 
+import com.lendingops.taskbridge.context.FreshContexts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -27,7 +28,7 @@ class KeyedWorkQueueTest {
 
     @Test
     void runsUnitsOfOneKeyInOrderAndUnitsOfDifferentKeysConcurrently() {
-        KeyedWorkQueue queue = new KeyedWorkQueue(10, new FreshContext(vertx));
+        KeyedWorkQueue queue = new KeyedWorkQueue(10, new FreshContexts(vertx));
 
         queue.submit("case-a", "a1", unit("a1")).await().indefinitely();
         queue.submit("case-a", "a2", unit("a2")).await().indefinitely();
@@ -42,7 +43,7 @@ class KeyedWorkQueueTest {
 
     @Test
     void theSchedulerAlwaysFindsItsReservedSlotsWhileIntakeIsFull() {
-        KeyedWorkQueue queue = new KeyedWorkQueue(4, 1, new FreshContext(vertx));
+        KeyedWorkQueue queue = new KeyedWorkQueue(4, 1, new FreshContexts(vertx));
         for (int i = 1; i <= 3; i++) {
             queue.submit("k" + i, "u" + i, unit("u" + i)).await().indefinitely();
         }
@@ -57,7 +58,7 @@ class KeyedWorkQueueTest {
 
     @Test
     void admitsNoMoreThanItsCapacityUntilAUnitFinishes() {
-        KeyedWorkQueue queue = new KeyedWorkQueue(2, new FreshContext(vertx));
+        KeyedWorkQueue queue = new KeyedWorkQueue(2, new FreshContexts(vertx));
         queue.submit("k1", "u1", unit("u1")).await().indefinitely();
         queue.submit("k2", "u2", unit("u2")).await().indefinitely();
 
@@ -74,7 +75,7 @@ class KeyedWorkQueueTest {
 
     @Test
     void refusesToScheduleAUnitWhoseIdIsAlreadyAdmitted() {
-        KeyedWorkQueue queue = new KeyedWorkQueue(10, new FreshContext(vertx));
+        KeyedWorkQueue queue = new KeyedWorkQueue(10, new FreshContexts(vertx));
         queue.submit("case-a", "event-1", unit("first")).await().indefinitely();
 
         assertThat(queue.trySubmit("case-a", "event-1", unit("second"))).isFalse();
@@ -86,7 +87,7 @@ class KeyedWorkQueueTest {
 
     @Test
     void carriesOnWithTheLaneAfterAFailedUnit() {
-        KeyedWorkQueue queue = new KeyedWorkQueue(10, new FreshContext(vertx));
+        KeyedWorkQueue queue = new KeyedWorkQueue(10, new FreshContexts(vertx));
         queue.submit("case-a", "boom", () -> Uni.createFrom().failure(new IllegalStateException("boom")))
                 .await().indefinitely();
         queue.submit("case-a", "next", unit("next")).await().indefinitely();

@@ -1,5 +1,6 @@
 package com.lendingops.taskbridge.sync;
 
+import com.lendingops.taskbridge.context.FreshContexts;
 import com.lendingops.taskbridge.leader.LeaderLease;
 import com.lendingops.taskbridge.task.TaskEnded;
 import com.lendingops.taskbridge.tracing.Spans;
@@ -20,11 +21,11 @@ public class OwnCycles {
     private final LeaderLease lease;
     private final SyncMetrics metrics;
     private final Event<TaskEnded> taskEnded;
-    private final VertxContexts contexts;
+    private final FreshContexts contexts;
     private final Spans spans;
 
     public OwnCycles(TrackedTasks trackedTasks, ActiveTaskScan scan, TaskLookups lookups, TaskChangeRecorder recorder,
-                     LeaderLease lease, SyncMetrics metrics, Event<TaskEnded> taskEnded, VertxContexts contexts,
+                     LeaderLease lease, SyncMetrics metrics, Event<TaskEnded> taskEnded, FreshContexts contexts,
                      Spans spans) {
         this.trackedTasks = trackedTasks;
         this.scan = scan;

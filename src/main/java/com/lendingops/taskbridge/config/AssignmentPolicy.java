@@ -1,4 +1,4 @@
-package com.lendingops.taskbridge.ingest;
+package com.lendingops.taskbridge.config;
 
 /** How a task is assigned when the event names no assignee (config {@code bridge.ingest.assignment.policy}). */
 public enum AssignmentPolicy {
