@@ -13,7 +13,8 @@ import java.util.List;
  * @param inFlight        INCS_MAX_IN_FLIGHT of the sequential and the concurrent scenario
  * @param rateLimit       INCS_RATE_LIMIT_PER_SECOND of the budget scenario; 0 skips that scenario
  * @param partitions      partitions of each scenario's input topic
- * @param scenarioTimeout how long a scenario may take to create every task before it is reported incomplete
+ * @param scenarioTimeout how long a scenario may take to create every task before it is reported incomplete, and
+ *                        then for the freshness histograms to count them all
  */
 record BenchmarkOptions(int events, int warmupEvents, Duration latency, int inFlight, int rateLimit, int partitions,
                         Duration scenarioTimeout, String only) {
@@ -26,7 +27,8 @@ record BenchmarkOptions(int events, int warmupEvents, Duration latency, int inFl
               --in-flight K        INCS_MAX_IN_FLIGHT of scenario (b) (default 16; (a) always uses 1)
               --rate R             INCS_RATE_LIMIT_PER_SECOND of scenario (c); 0 skips it (default 20)
               --partitions P       partitions of the input topic (default 3)
-              --timeout-s S        give up on a scenario after S seconds (default 300)
+              --timeout-s S        give up waiting for the creations after S seconds, and as long again for the
+                                   freshness histograms to count them (default 300)
               --only KEYS          run only these scenarios, e.g. "b" or "ab" (default: all)
             """;
 

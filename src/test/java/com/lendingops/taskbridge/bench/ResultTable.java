@@ -18,28 +18,42 @@ final class ResultTable {
         StringBuilder table = new StringBuilder("""
                 | Scenario | INCS_MAX_IN_FLIGHT | INCS_RATE_LIMIT_PER_SECOND | Created | Time (s) | Events/s \
                 | Ceiling (events/s) | Peak concurrent calls at incs | Max incs requests in any 1 s \
-                | incs create call p50 / p99 (ms) | Bridge CPU per event (ms) | Cores busy: machine / other jobs \
-                | Throughput / ceiling | Busiest bridge thread: share of bridge CPU | DB transactions per created event \
-                | Bridge RSS (MB) |
-                |---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|
+                | incs create call p50 / p99 (ms) | event→created at incs p50 / p99 (ms) \
+                | event→created on Kafka p50 / p99 (ms) | Bridge CPU per event (ms) | Cores busy: machine / other jobs \
+                | Throughput / ceiling | Busiest bridge thread: share of bridge CPU \
+                | DB transactions per created event | Bridge RSS (MB) |
+                |---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|
                 """);
         for (ScenarioResult r : results) {
             Scenario s = r.scenario();
-            table.append(String.format(Locale.ROOT,
-                    "| (%s) %s | %d | %s | %d/%d%s | %.1f | %.1f | %.0f | %d | %d | %s / %s | %s | %s | %.2f | %s | %s | %s |%n",
-                    s.key(), s.description(), s.maxInFlight(), s.rateLabel(), r.created(), r.events(),
-                    (r.complete() ? "" : " (timed out)") + (r.notCreated() == 0 ? "" : " +" + r.notCreated() + " not created"), seconds(r.elapsed()), r.eventsPerSecond(),
-                    ceiling(s, options), r.peakConcurrent(), r.maxInAnySecond(), millis(r.callP50()),
-                    millis(r.callP99()), r.cpuMillisPerEvent().map(ms -> String.format(Locale.ROOT, "%.2f", ms))
-                            .orElse("n/a"), r.machineCpu().map(u -> String.format(Locale.ROOT, "%.1f / %.1f",
-                            u.machineCores(), u.otherCores())).orElse("n/a"),
-                    r.eventsPerSecond() / ceiling(s, options),
+            List<String> cells = List.of(
+                    "(" + s.key() + ") " + s.description(),
+                    Integer.toString(s.maxInFlight()),
+                    s.rateLabel(),
+                    r.created() + "/" + r.events() + (r.complete() ? "" : " (timed out)")
+                            + (r.notCreated() == 0 ? "" : " +" + r.notCreated() + " not created"),
+                    String.format(Locale.ROOT, "%.1f", seconds(r.elapsed())),
+                    String.format(Locale.ROOT, "%.1f", r.eventsPerSecond()),
+                    String.format(Locale.ROOT, "%.0f", ceiling(s, options)),
+                    Integer.toString(r.peakConcurrent()),
+                    Integer.toString(r.maxInAnySecond()),
+                    p50p99(r.createCalls()),
+                    freshness(r.toTaskCreated(), r.created()),
+                    freshness(r.toCreatedPublished(), r.created()),
+                    r.cpuMillisPerEvent().map(ms -> String.format(Locale.ROOT, "%.2f", ms)).orElse("n/a"),
+                    r.machineCpu().map(u -> String.format(Locale.ROOT, "%.1f / %.1f", u.machineCores(),
+                            u.otherCores())).orElse("n/a"),
+                    String.format(Locale.ROOT, "%.2f", r.eventsPerSecond() / ceiling(s, options)),
                     r.busiestThread().map(b -> String.format(Locale.ROOT, "%.0f %% (%s)", 100 * b.share(), b.name()))
                             .orElse("n/a"),
                     r.transactionsPerEvent().map(t -> String.format(Locale.ROOT, "%.2f", t)).orElse("n/a"),
-                    r.rssMb().map(m -> String.format(Locale.ROOT, "%.0f", m)).orElse("n/a")));
+                    r.rssMb().map(m -> String.format(Locale.ROOT, "%.0f", m)).orElse("n/a"));
+            table.append("| ").append(String.join(" | ", cells)).append(" |").append(System.lineSeparator());
         }
         table.append(System.lineSeparator()).append(ratios(results));
+        table.append("- event→created at incs / on Kafka: the bridge's freshness histograms over the measured phase, "
+                + "from each event's consumption (time waiting in Kafka before it is not included)")
+                .append(System.lineSeparator());
         return table.toString();
     }
 
@@ -75,7 +89,13 @@ final class ResultTable {
         return duration.toNanos() / 1e9;
     }
 
-    private static String millis(Optional<Duration> duration) {
-        return duration.map(d -> String.format(Locale.ROOT, "%.0f", d.toNanos() / 1e6)).orElse("n/a");
+    private static String p50p99(PrometheusHistogram histogram) {
+        return histogram.millis(0.5) + " / " + histogram.millis(0.99);
+    }
+
+    /** p50 / p99, and how many of the created events the histogram counted when that is not all of them. */
+    private static String freshness(PrometheusHistogram histogram, long created) {
+        String quantiles = p50p99(histogram);
+        return histogram.count() >= created ? quantiles : quantiles + " (" + histogram.count() + " of " + created + ")";
     }
 }

@@ -14,8 +14,9 @@ import java.util.Optional;
  * @param postsSent         POST /external/tasks calls the simulator received in the measured phase
  * @param peakConcurrent    most create calls open at the simulator at once ({@link PeakConcurrency})
  * @param maxInAnySecond    most incs requests in any sliding second, over the whole scenario
- * @param callP50           median create-call latency seen by the bridge, if recorded
- * @param callP99           99th percentile of it
+ * @param createCalls       the bridge's incs create-call latency histogram over the measured phase
+ * @param toTaskCreated     the bridge's "event consumed → task created at incs" histogram over the phase
+ * @param toCreatedPublished the bridge's "event consumed → created event on Kafka" histogram over the phase
  * @param bridgeCpu         CPU time the bridge process used in the measured phase
  * @param machineCpu        cores kept busy during the phase, by anything and by processes outside the benchmark
  * @param busiestThread     the bridge thread with the most CPU in the phase, and its share of the bridge's CPU
@@ -23,8 +24,9 @@ import java.util.Optional;
  * @param rssMb             the bridge's resident set size at the end of the phase
  */
 record ScenarioResult(Scenario scenario, int events, long created, long notCreated, Duration elapsed,
-                      long postsSent, int peakConcurrent, int maxInAnySecond, Optional<Duration> callP50,
-                      Optional<Duration> callP99, Optional<Duration> bridgeCpu, Optional<MachineCpu.Usage> machineCpu,
+                      long postsSent, int peakConcurrent, int maxInAnySecond, PrometheusHistogram createCalls,
+                      PrometheusHistogram toTaskCreated, PrometheusHistogram toCreatedPublished,
+                      Optional<Duration> bridgeCpu, Optional<MachineCpu.Usage> machineCpu,
                       Optional<ProcessThreads.Busiest> busiestThread, Optional<Long> transactions,
                       Optional<Double> rssMb) {
 

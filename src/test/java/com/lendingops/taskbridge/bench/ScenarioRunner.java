@@ -19,15 +19,15 @@ import java.util.UUID;
  * Runs one scenario from scratch: its own database, topics and simulator (fixed latency), the packaged bridge
  * started with the scenario's settings, a warm-up that is awaited but not measured, then the measured burst:
  * the clock starts before the first event is produced and stops when the database holds every request as
- * created. Everything the scenario started is stopped before the next one begins.
+ * created. The bridge's histograms (incs create calls, the two ingest freshness latencies) are scraped before
+ * the burst and, once both freshness histograms have counted every created event, after it. Everything the
+ * scenario started is stopped before the next one begins.
  */
 final class ScenarioRunner {
 
     private static final Path LOG_DIR = Path.of("target", "bench");
-    private static final Duration POLL = Duration.ofMillis(50);
     /** PostgreSQL publishes each backend's transaction counts within about a second. */
     private static final Duration STATS_FLUSH = Duration.ofMillis(2500);
-    private static final Duration PROGRESS_EVERY = Duration.ofSeconds(10);
     /**
      * Full tiered JIT and the parallel collector, closer to the container image than the local stack's
      * quick-start flags (C1 only): a throughput figure should not be capped by a demo setting.
@@ -58,6 +58,7 @@ final class ScenarioRunner {
         String name = "bench_" + runId + "_" + scenario.key();
         ScenarioTopics topics = ScenarioTopics.create(broker, name.replace('_', '-'), options.partitions());
         BenchEvents events = new BenchEvents(runId + scenario.key(), block);
+        ScenarioProgress progress = new ScenarioProgress(out, scenario);
         int warmup = options.warmupEvents();
         try (ScenarioDatabase database = ScenarioDatabase.create(postgres, name);
                 IncsSimulator simulator = IncsSimulator.start(simulatorConfig());
@@ -65,31 +66,36 @@ final class ScenarioRunner {
                 BridgeProcess bridge = startBridge(scenario, topics, database, simulator)) {
             out.printf("(%s) PostgreSQL fsync=%s%n", scenario.key(), database.fsync());
             publisher.publish(topics.input(), events.range(0, warmup));
-            if (awaitCreated(database, warmup, scenario, options.scenarioTimeout()) < warmup) {
+            if (progress.awaitCreated(database, warmup, options.scenarioTimeout()) < warmup) {
                 throw new IllegalStateException("the warm-up events were not all created:\n" + bridge.logTail(20));
             }
-            return measure(scenario, topics, events, database, simulator, publisher, bridge);
+            // the measured phase's freshness histograms must not count the warm-up's late observations
+            if (progress.awaitFreshnessCounted(bridge.baseUrl(), warmup, options.scenarioTimeout()) < warmup) {
+                throw new IllegalStateException("the warm-up's created events were not all published:\n"
+                        + bridge.logTail(20));
+            }
+            return measure(scenario, topics, events, database, simulator, publisher, bridge, progress);
         }
     }
 
     private ScenarioResult measure(Scenario scenario, ScenarioTopics topics, BenchEvents events,
                                    ScenarioDatabase database, IncsSimulator simulator, EventPublisher publisher,
-                                   BridgeProcess bridge) {
+                                   BridgeProcess bridge, ScenarioProgress progress) {
         int warmup = options.warmupEvents();
         int n = options.events();
-        CallLatencyHistogram latencyBefore = BridgeMetrics.scrapeCallLatency(bridge.baseUrl());
+        Optional<String> metricsBefore = BridgeMetrics.scrape(bridge.baseUrl());
         int arrivalsBefore = simulator.counters().arrivalNanos(Route.CREATE).size();
         Optional<Duration> cpuBefore = bridge.handle().info().totalCpuDuration();
         Optional<MachineCpu.Sample> machineBefore = MachineCpu.sample();
         Optional<ProcessThreads.Sample> threadsBefore = ProcessThreads.sample(bridge.handle().pid());
-        sleep(STATS_FLUSH);
+        ScenarioProgress.sleep(STATS_FLUSH);
         long ownBefore = database.ownQueries();
         long transactionsBefore = database.transactions();
         List<BenchEvents.BenchEvent> burst = events.range(warmup, warmup + n);
 
         long start = System.nanoTime();
         publisher.publish(topics.input(), burst);
-        long created = awaitCreated(database, warmup + n, scenario, options.scenarioTimeout()) - warmup;
+        long created = progress.awaitCreated(database, warmup + n, options.scenarioTimeout()) - warmup;
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
 
         Optional<MachineCpu.Sample> machineAfter = MachineCpu.sample();
@@ -98,14 +104,23 @@ final class ScenarioRunner {
         Optional<Double> rss = ProcessThreads.rssMegabytes(bridge.handle().pid());
         out.printf("(%s) busiest bridge threads: %s%n", scenario.key(),
                 ProcessThreads.top(threadsBefore, threadsAfter, 6));
-        sleep(STATS_FLUSH);
+        long counted = progress.awaitFreshnessCounted(bridge.baseUrl(), warmup + created, options.scenarioTimeout());
+        if (counted < warmup + created) {
+            out.printf("(%s) the freshness histograms counted only %d of the %d created events in time%n",
+                    scenario.key(), Math.max(0, counted - warmup), created);
+        }
+        ScenarioProgress.sleep(STATS_FLUSH);
         long transactions = database.transactions() - transactionsBefore - (database.ownQueries() - ownBefore);
-        CallLatencyHistogram latency = BridgeMetrics.scrapeCallLatency(bridge.baseUrl()).since(latencyBefore);
+        Optional<String> metricsAfter = BridgeMetrics.scrape(bridge.baseUrl());
         List<Long> arrivals = simulator.counters().arrivalNanos(Route.CREATE);
         List<Long> measuredArrivals = arrivals.subList(Math.min(arrivalsBefore, arrivals.size()), arrivals.size());
         return new ScenarioResult(scenario, n, created, database.otherRequests(), elapsed, measuredArrivals.size(),
                 PeakConcurrency.of(measuredArrivals, options.latency()),
-                simulator.counters().maxRequestsInAnySecond(), latency.quantile(0.5), latency.quantile(0.99),
+                simulator.counters().maxRequestsInAnySecond(),
+                BridgeMetrics.between(metricsBefore, metricsAfter, BridgeMetrics.INCS_CALLS,
+                        BridgeMetrics.CREATE_ROUTE),
+                BridgeMetrics.between(metricsBefore, metricsAfter, BridgeMetrics.EVENT_TO_TASK_CREATED),
+                BridgeMetrics.between(metricsBefore, metricsAfter, BridgeMetrics.EVENT_TO_CREATED_PUBLISHED),
                 cpuBefore.flatMap(before -> cpuAfter.map(after -> after.minus(before))),
                 MachineCpu.between(machineBefore, machineAfter), ProcessThreads.busiest(threadsBefore, threadsAfter),
                 transactionsBefore > 0 ? Optional.of(transactions) : Optional.empty(), rss);
@@ -135,31 +150,6 @@ final class ScenarioRunner {
         } catch (RuntimeException e) {
             bridge.close();
             throw e;
-        }
-    }
-
-    /** Polls until {@code target} requests are created or {@code timeout} passed; returns the last count. */
-    private long awaitCreated(ScenarioDatabase database, long target, Scenario scenario, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        long nextProgress = System.nanoTime() + PROGRESS_EVERY.toNanos();
-        long created = database.createdRequests();
-        while (created < target && System.nanoTime() < deadline) {
-            sleep(POLL);
-            created = database.createdRequests();
-            if (System.nanoTime() >= nextProgress) {
-                out.printf("(%s) %d/%d created%n", scenario.key(), created, target);
-                nextProgress += PROGRESS_EVERY.toNanos();
-            }
-        }
-        return created;
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
         }
     }
 }

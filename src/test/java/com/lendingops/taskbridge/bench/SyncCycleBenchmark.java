@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
 
@@ -31,8 +32,10 @@ import java.util.UUID;
  * cycles 1 % of the tasks change (40 % get a remark, 40 % start, 20 % complete). Per measured cycle it reports the
  * cycle time against the floor calls × latency / 8, the calls against ⌈active/100⌉ + left + 2 (left: tasks that
  * ended since the cycle before last, whose tails are read once more), the bridge's peak
- * RSS and the events published per second (events of the cycle / time from the cycle's start until the relay had
- * published them all). A benchmark, not a test: it asserts nothing and surefire does not pick it up.
+ * RSS, the events published per second (events of the cycle / time from the cycle's start until the relay had
+ * published them all) and p50 / p95 / p99 of the bridge's change → published histogram over the cycle's changes
+ * (scrapes before the changes and after their events were published, subtracted), per cycle and over all measured
+ * cycles. A benchmark, not a test: it asserts nothing and surefire does not pick it up.
  */
 public final class SyncCycleBenchmark {
 
@@ -47,10 +50,6 @@ public final class SyncCycleBenchmark {
     private static final List<String> BRIDGE_JVM =
             List.of("-XX:MaxRAM=512m", "-XX:MaxRAMPercentage=50", "-XX:ActiveProcessorCount=1");
 
-    record Row(int tasks, int cycle, double seconds, int calls, long bound, int events, double floorSeconds,
-               double eventsPerSecond, long peakRssKb) {
-    }
-
     private SyncCycleBenchmark() {
     }
 
@@ -64,7 +63,8 @@ public final class SyncCycleBenchmark {
         }
         System.out.printf(Locale.ROOT, "Sync cycle benchmark: latency %d ms, %d calls in flight, 1 %% changing, %d cores%n",
                 LATENCY.toMillis(), IN_FLIGHT, Runtime.getRuntime().availableProcessors());
-        List<Row> rows = new ArrayList<>();
+        List<SyncCycleTable.Row> rows = new ArrayList<>();
+        List<SyncCycleTable.AllCycles> sizeTotals = new ArrayList<>();
         String runId = UUID.randomUUID().toString().substring(0, 8);
         try (KafkaBroker broker = new KafkaBroker().start(); TestPostgres postgres = TestPostgres.resolve()) {
             broker.createTopics(3, "collection-task-events", "collection-task-requests", "collection-task-requests-dlq");
@@ -73,28 +73,22 @@ public final class SyncCycleBenchmark {
                 System.out.println("PostgreSQL " + postgres.jdbcUrl() + ", fsync=" + rs.getString(1));
             }
             for (int size : sizes) {
-                rows.addAll(runSize(size, broker, postgres, runId));
+                rows.addAll(runSize(size, broker, postgres, runId, sizeTotals));
             }
         }
         System.out.println();
-        System.out.println("| tasks | cycle | cycle time s | floor s (calls×L/8) | ratio | calls | bound | events | events/s | bridge peak RSS MB |");
-        System.out.println("|---|---|---|---|---|---|---|---|---|---|");
-        for (Row r : rows) {
-            System.out.printf(Locale.ROOT, "| %d | %d | %.2f | %.2f | %.2f | %d | %d | %d | %.0f | %.0f |%n", r.tasks(),
-                    r.cycle(), r.seconds(), r.floorSeconds(), r.seconds() / r.floorSeconds(), r.calls(), r.bound(),
-                    r.events(), r.eventsPerSecond(), r.peakRssKb() / 1024.0);
-        }
+        SyncCycleTable.print(rows, sizeTotals, System.out);
         System.exit(0);
     }
 
-    private static List<Row> runSize(int size, KafkaBroker broker, TestPostgres postgres, String runId)
-            throws Exception {
+    /** Runs one size; adds its change → published over all measured cycles to {@code sizeTotals}. */
+    private static List<SyncCycleTable.Row> runSize(int size, KafkaBroker broker, TestPostgres postgres, String runId,
+                                                    List<SyncCycleTable.AllCycles> sizeTotals) throws Exception {
         String dbName = "sync_bench_" + runId + "_" + size;
         try (ScenarioDatabase database = ScenarioDatabase.create(postgres, dbName);
              IncsSimulator incs = IncsSimulator.start(SimulatorConfig.builder().token(UUID.randomUUID().toString())
                      .faults(FaultSettings.none().withLatency(LATENCY)).build())) {
-            // longer than a cycle, so that the changes made right after one cycle all fall before the next
-            Duration interval = Duration.ofSeconds(size >= 10_000 ? 60 : 8);
+            Duration interval = interval(size);
             Path log = Path.of("target", "bench", "sync-bridge-" + size + ".log");
             Files.createDirectories(log.getParent());
             try (BridgeProcess bridge = BridgeProcess.start(BRIDGE_JVM, env(broker, database, postgres, incs, interval),
@@ -111,9 +105,12 @@ public final class SyncCycleBenchmark {
                 do {
                     completed = awaitCycleAfter(bridge, completed, interval.multipliedBy(6));
                 } while (bridge.metric("sync_tracked_tasks") < size);
-                List<Row> rows = new ArrayList<>();
+                List<SyncCycleTable.Row> rows = new ArrayList<>();
                 Random random = new Random(size);
                 int leftBefore = 0;
+                // change → published of the measured cycles: histogram differences of scrapes around each cycle
+                Optional<String> firstScrape = BridgeMetrics.scrape(bridge.baseUrl());
+                Optional<String> cycleBefore = firstScrape;
                 for (int cycle = 1; cycle <= MEASURED_CYCLES; cycle++) {
                     int leftNow = change(incs, tasks, random);
                     // tasks that ended before the previous cycle are read once more in this one (their tail)
@@ -129,16 +126,30 @@ public final class SyncCycleBenchmark {
                     int events = (int) Math.round(bridge.metric("sync_events_total") - eventsBefore);
                     awaitPublished(bridge, publishedBefore + events);
                     double drain = (System.nanoTime() - start) / 1e9;
-                    rows.add(new Row(size, cycle, seconds, calls, (active + 99) / 100 + left + 2, events,
-                            calls * LATENCY.toMillis() / 1000.0 / IN_FLIGHT, events / (seconds + drain),
-                            peakRssKb(bridge)));
-                    Row r = rows.get(rows.size() - 1);
-                    System.out.printf(Locale.ROOT, "(%d) cycle %d: %.2f s, %d calls (bound %d), %d events, peak RSS %d MB%n",
-                            size, cycle, seconds, calls, r.bound(), events, r.peakRssKb() / 1024);
+                    // the relay observes the histogram before it counts the row published: nothing is missed
+                    Optional<String> cycleAfter = BridgeMetrics.scrape(bridge.baseUrl());
+                    rows.add(new SyncCycleTable.Row(size, cycle, seconds, calls, (active + 99) / 100 + left + 2,
+                            events, calls * LATENCY.toMillis() / 1000.0 / IN_FLIGHT, events / (seconds + drain),
+                            peakRssKb(bridge),
+                            BridgeMetrics.between(cycleBefore, cycleAfter, BridgeMetrics.CHANGE_TO_PUBLISHED)));
+                    cycleBefore = cycleAfter;
+                    SyncCycleTable.Row r = rows.get(rows.size() - 1);
+                    System.out.printf(Locale.ROOT, "(%d) cycle %d: %.2f s, %d calls (bound %d), %d events, "
+                                    + "peak RSS %d MB, change→published p50 %s ms%n", size, cycle, seconds, calls,
+                            r.bound(), events, r.peakRssKb() / 1024, r.changeToPublished().millis(0.5));
                 }
+                sizeTotals.add(new SyncCycleTable.AllCycles(size, MEASURED_CYCLES,
+                        rows.stream().mapToInt(SyncCycleTable.Row::events).sum(),
+                        BridgeMetrics.between(firstScrape, cycleBefore, BridgeMetrics.CHANGE_TO_PUBLISHED),
+                        interval.toSeconds()));
                 return rows;
             }
         }
+    }
+
+    /** Longer than a cycle, so that the changes made right after one cycle all fall before the next. */
+    private static Duration interval(int size) {
+        return Duration.ofSeconds(size >= 10_000 ? 60 : 8);
     }
 
     /** 1 % of the still active tasks change: 40 % a remark, 40 % start, 20 % complete; emits how many completed. */
