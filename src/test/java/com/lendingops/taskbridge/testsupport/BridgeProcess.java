@@ -96,7 +96,9 @@ public final class BridgeProcess implements AutoCloseable {
     /** The value of a Prometheus sample on /q/metrics (e.g. {@code sync_leader}), or -1 when absent or unreachable. */
     public double metric(String sample) {
         return get("/q/metrics", "text/plain").map(r -> {
-            Matcher m = Pattern.compile("(?m)^" + Pattern.quote(sample) + " ([0-9.eE+-]+)$").matcher(r.body());
+            // both writers of the text format occur: {a="b"} and, with OpenTelemetry on the classpath, {a="b",}
+            String body = r.body().replace(",} ", "} ");
+            Matcher m = Pattern.compile("(?m)^" + Pattern.quote(sample) + " ([0-9.eE+-]+)$").matcher(body);
             return m.find() ? Double.parseDouble(m.group(1)) : -1.0;
         }).orElse(-1.0);
     }
