@@ -5,6 +5,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
 import jakarta.enterprise.event.Observes;
 
 /**
@@ -13,6 +14,8 @@ import jakarta.enterprise.event.Observes;
  */
 @ApplicationScoped
 public class RelayTimer {
+
+    private static final Logger LOG = Logger.getLogger(RelayTimer.class);
 
     private final Vertx vertx;
     private final OutboxRelay relay;
@@ -28,7 +31,8 @@ public class RelayTimer {
     void start(@Observes StartupEvent event) {
         if (config.enabled()) {
             timerId = vertx.setPeriodic(config.pollInterval().toMillis(),
-                    id -> relay.tick().subscribe().with(ignored -> { }, e -> { }));
+                    id -> relay.tick().subscribe().with(ignored -> { },
+                            e -> LOG.warnf("outbox relay tick failed: %s", e.getMessage())));
         }
     }
 
