@@ -1,5 +1,6 @@
 package com.lendingops.taskbridge.api;
 
+import com.lendingops.taskbridge.testsupport.TestSql;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,14 +13,11 @@ import com.lendingops.taskbridge.simulator.IncsSimulator;
 import com.lendingops.taskbridge.testsupport.KafkaTestClient;
 import com.lendingops.taskbridge.testsupport.TestEnvironment;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
@@ -134,19 +132,7 @@ public final class ApiFixtures {
     }
 
     public static List<String> strings(String sql, Object... args) {
-        try (Connection connection = TestEnvironment.get().postgres().openConnection();
-             PreparedStatement statement = connection.prepareStatement(sql)) {
-            bind(statement, args);
-            List<String> values = new ArrayList<>();
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    values.add(rows.getString(1));
-                }
-            }
-            return values;
-        } catch (SQLException e) {
-            throw new IllegalStateException(sql, e);
-        }
+        return TestSql.strings(sql, args);
     }
 
     public static String state(String eventId) {
@@ -155,13 +141,7 @@ public final class ApiFixtures {
     }
 
     public static int update(String sql, Object... args) {
-        try (Connection connection = TestEnvironment.get().postgres().openConnection();
-             PreparedStatement statement = connection.prepareStatement(sql)) {
-            bind(statement, args);
-            return statement.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException(sql, e);
-        }
+        return TestSql.update(sql, args);
     }
 
     private static void bind(PreparedStatement statement, Object[] args) throws SQLException {

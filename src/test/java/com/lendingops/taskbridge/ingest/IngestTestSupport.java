@@ -1,5 +1,6 @@
 package com.lendingops.taskbridge.ingest;
 
+import com.lendingops.taskbridge.testsupport.TestSql;
 import static org.awaitility.Awaitility.await;
 
 import com.lendingops.taskbridge.incs.IncsClient;
@@ -8,12 +9,7 @@ import com.lendingops.taskbridge.testsupport.KafkaTestClient;
 import com.lendingops.taskbridge.testsupport.TestEnvironment;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
@@ -99,33 +95,11 @@ public final class IngestTestSupport {
     }
 
     static List<String> strings(String sql, Object... args) {
-        try (Connection connection = TestEnvironment.get().postgres().openConnection();
-             PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) {
-                statement.setObject(i + 1, args[i]);
-            }
-            List<String> values = new ArrayList<>();
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    values.add(rows.getString(1));
-                }
-            }
-            return values;
-        } catch (SQLException e) {
-            throw new IllegalStateException(sql, e);
-        }
+        return TestSql.strings(sql, args);
     }
 
     static int update(String sql, Object... args) {
-        try (Connection connection = TestEnvironment.get().postgres().openConnection();
-             PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) {
-                statement.setObject(i + 1, args[i]);
-            }
-            return statement.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException(sql, e);
-        }
+        return TestSql.update(sql, args);
     }
 
     /** Current value of an ingest counter (0 before its first increment). */

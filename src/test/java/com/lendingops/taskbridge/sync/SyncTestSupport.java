@@ -3,11 +3,7 @@ package com.lendingops.taskbridge.sync;
 import static org.awaitility.Awaitility.await;
 
 import com.lendingops.taskbridge.testsupport.TestEnvironment;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
+import com.lendingops.taskbridge.testsupport.TestSql;
 import java.time.Duration;
 
 /** Database steps shared by the sync tests (plain JDBC on the shared test database). */
@@ -47,26 +43,10 @@ public final class SyncTestSupport {
     }
 
     public static long queryLong(String sql, Object... args) {
-        try (Connection connection = TestEnvironment.get().postgres().openConnection();
-             PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) {
-                statement.setObject(i + 1, args[i]);
-            }
-            try (ResultSet rs = statement.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(sql, e);
-        }
+        return TestSql.queryLong(sql, args);
     }
 
     public static void update(String sql) {
-        try (Connection connection = TestEnvironment.get().postgres().openConnection();
-             Statement statement = connection.createStatement()) {
-            statement.executeUpdate(sql);
-        } catch (SQLException e) {
-            throw new IllegalStateException(sql, e);
-        }
+        TestSql.update(sql);
     }
 }

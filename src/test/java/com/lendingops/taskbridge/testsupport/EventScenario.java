@@ -4,10 +4,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.lendingops.taskbridge.incs.IncsClient;
 import com.lendingops.taskbridge.simulator.IncsSimulator;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -102,32 +98,10 @@ public final class EventScenario {
     }
 
     public static List<String> strings(String sql, Object... args) {
-        try (Connection connection = TestEnvironment.get().postgres().openConnection();
-             PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) {
-                statement.setObject(i + 1, args[i]);
-            }
-            List<String> values = new ArrayList<>();
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    values.add(rows.getString(1));
-                }
-            }
-            return values;
-        } catch (SQLException e) {
-            throw new IllegalStateException(sql, e);
-        }
+        return TestSql.strings(sql, args);
     }
 
     public static int update(String sql, Object... args) {
-        try (Connection connection = TestEnvironment.get().postgres().openConnection();
-             PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) {
-                statement.setObject(i + 1, args[i]);
-            }
-            return statement.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException(sql, e);
-        }
+        return TestSql.update(sql, args);
     }
 }
