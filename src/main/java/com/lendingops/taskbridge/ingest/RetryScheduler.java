@@ -12,6 +12,7 @@ import com.lendingops.taskbridge.tracing.TraceParents;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.context.Context;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -59,6 +60,8 @@ public class RetryScheduler {
     private final Clock clock;
     private final Duration settle;
     private final AtomicBoolean polling = new AtomicBoolean();
+    /** Set at shutdown: polls would only meet the closing database pool. */
+    private volatile boolean stopping;
     private final Spans spans;
 
     public RetryScheduler(Pool pool, KeyedWorkQueue queue, RequestSubmitter submitter, RequestStore store,
@@ -87,6 +90,9 @@ public class RetryScheduler {
 
     @Scheduled(every = "15s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> countDeferred() {
+        if (stopping) {
+            return Uni.createFrom().voidItem();
+        }
         return store.timed(pool.query("select count(*), min(deferred_since) from task_request where state = 'deferred'")
                         .execute())
                 .invoke(rows -> {
@@ -96,6 +102,10 @@ public class RetryScheduler {
                     metrics.oldestDeferredSince(oldest == null ? null : oldest.toInstant());
                 })
                 .onFailure().recoverWithNull().replaceWithVoid();
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        stopping = true;
     }
 
     /** A task of ours ended: its phone may be free for the oldest deferred request. */
@@ -115,7 +125,7 @@ public class RetryScheduler {
     /** Claims what is due, up to the free room in the work queue (reserved share included), and hands it over. */
     public Uni<Void> poll() {
         int room = queue.freeSlotsForScheduler();
-        if (room == 0 || !client.isAvailable() || !polling.compareAndSet(false, true)) {
+        if (stopping || room == 0 || !client.isAvailable() || !polling.compareAndSet(false, true)) {
             return Uni.createFrom().voidItem();
         }
         Instant now = clock.instant();
