@@ -1,22 +1,20 @@
 package com.lendingops.taskbridge.incs;
 
+import com.lendingops.taskbridge.testsupport.MovableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.lendingops.taskbridge.config.IncsConfig;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.lang.reflect.Proxy;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** When the shared incs budget, not the replica count, limits throughput: long slot waits, held for a while. */
 class RateBudgetPressureTest {
 
-    private final SteppingClock clock = new SteppingClock();
+    private final MovableClock clock = new MovableClock(Instant.parse("2026-12-01T10:00:00Z"));
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
     @Test
@@ -87,27 +85,4 @@ class RateBudgetPressureTest {
     }
 
     /** A clock that moves only when told. */
-    private static final class SteppingClock extends Clock {
-
-        private Instant now = Instant.parse("2026-12-01T10:00:00Z");
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 }

@@ -1,5 +1,6 @@
 package com.lendingops.taskbridge.ingest;
 
+import com.lendingops.taskbridge.testsupport.MovableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.lendingops.taskbridge.task.RequestState;
@@ -36,7 +37,7 @@ class DueRuleAgreementTest {
     private static final Pattern PARAM = Pattern.compile("\\$(\\d+)");
 
     private final RequestLifecycle lifecycle =
-            new RequestLifecycle(new LifecycleFixtures.MovableClock(NOW), LifecycleFixtures.timing());
+            new RequestLifecycle(new MovableClock(NOW), LifecycleFixtures.timing());
 
     @Test
     void theSchedulerQueryFindsExactlyWhatTheLifecycleCallsDue() throws SQLException {

@@ -2,10 +2,8 @@ package com.lendingops.taskbridge.ingest;
 
 import com.lendingops.taskbridge.events.TaskCreated;
 import com.lendingops.taskbridge.task.RequestState;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /** Shared set-up of the lifecycle unit tests: a clock that tests move, fixed timing, fresh rows. */
@@ -37,31 +35,4 @@ final class LifecycleFixtures {
                 Instant.EPOCH.atOffset(ZoneOffset.UTC));
     }
 
-    /** A clock that stands still until a test moves it. */
-    static final class MovableClock extends Clock {
-        private Instant now;
-
-        MovableClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 }

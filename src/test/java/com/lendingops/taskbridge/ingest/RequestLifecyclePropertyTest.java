@@ -1,5 +1,6 @@
 package com.lendingops.taskbridge.ingest;
 
+import com.lendingops.taskbridge.testsupport.MovableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.lendingops.taskbridge.task.RequestState;
@@ -35,8 +36,8 @@ class RequestLifecyclePropertyTest {
     private static final class History {
         private final int seed;
         private final Random random;
-        private final LifecycleFixtures.MovableClock clock =
-                new LifecycleFixtures.MovableClock(Instant.parse("2026-04-16T09:00:00Z"));
+        private final MovableClock clock =
+                new MovableClock(Instant.parse("2026-04-16T09:00:00Z"));
         private final RequestLifecycle lifecycle = new RequestLifecycle(clock, LifecycleFixtures.timing());
         private final Map<String, RequestRow> db = new LinkedHashMap<>();
         private final Map<String, Long> createdTask = new LinkedHashMap<>();

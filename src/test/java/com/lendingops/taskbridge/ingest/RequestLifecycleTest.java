@@ -1,5 +1,6 @@
 package com.lendingops.taskbridge.ingest;
 
+import com.lendingops.taskbridge.testsupport.MovableClock;
 import static com.lendingops.taskbridge.ingest.LifecycleFixtures.CLAIM;
 import static com.lendingops.taskbridge.ingest.LifecycleFixtures.HORIZON;
 import static com.lendingops.taskbridge.ingest.LifecycleFixtures.MARGIN;
@@ -24,7 +25,7 @@ class RequestLifecycleTest {
     private static final Instant T0 = Instant.parse("2026-04-16T09:00:00Z");
     private static final RequestLifecycle.Neighbours ALONE = new RequestLifecycle.Neighbours(false, false, false, false);
 
-    private final LifecycleFixtures.MovableClock clock = new LifecycleFixtures.MovableClock(T0);
+    private final MovableClock clock = new MovableClock(T0);
     private final RequestLifecycle lifecycle = new RequestLifecycle(clock, LifecycleFixtures.timing());
     private final RequestRow fresh = fresh("e1", "c1", "628100", 1);
 
