@@ -115,12 +115,11 @@ class IncsGateway {
         }
         return rateBudget.awaitSlot(sendBy, clock).onItemOrFailure().transformToUni((slot, budgetFailure) -> {
             if (budgetFailure != null) {
-                return Uni.createFrom().item(notSent(budgetFailure));
+                return Uni.createFrom().item(budgetUnavailable(budgetFailure));
             }
-            // no slot of the shared budget comes before the send-by instant: none taken, nothing written
+            // no slot of the shared budget could be used before the send-by instant: nothing written
             return slot.isPresent() ? sendOnTime(request, sendBy, started, slotsLeft, slot.get(), span)
-                    : Uni.createFrom().item(new IncsAnswer.Failed(new CreateResult.NotSent(
-                            "no rate slot before the send-by instant " + sendBy), false));
+                    : Uni.createFrom().item(noSlotInTime(sendBy));
         });
     }
 
@@ -152,7 +151,7 @@ class IncsGateway {
                 return Uni.createFrom().item(pastSendBy(sendBy));
             }
             return slotsLeft > 1 ? sendInSlot(request, sendBy, started, slotsLeft - 1, span)
-                    : Uni.createFrom().item(notSent(new IllegalStateException("no rate slot could be met in time")));
+                    : Uni.createFrom().item(noSlotInTime(sendBy));
         });
     }
 
@@ -177,7 +176,18 @@ class IncsGateway {
         return answer;
     }
 
-    private static IncsAnswer notSent(Throwable budgetFailure) {
+    /**
+     * Every slot this call could have used was missed or comes too late: nothing was written. A not-sent answer,
+     * not a failure: the request is claimed again at once, without a growing backoff (its lateness is this
+     * service's, not incs' nor the request's).
+     */
+    private static IncsAnswer noSlotInTime(Instant sendBy) {
+        return new IncsAnswer.Failed(new CreateResult.NotSent("no rate slot met before the send-by instant " + sendBy),
+                false);
+    }
+
+    /** The budget's database could not be reached: nothing written, retried with the usual backoff. */
+    private static IncsAnswer budgetUnavailable(Throwable budgetFailure) {
         LOG.warnf("incs rate budget unavailable, call not sent: %s", budgetFailure.toString());
         return new IncsAnswer.Failed(new CreateResult.Unavailable("rate budget: " + budgetFailure.getMessage(), false,
                 Optional.empty()), false);

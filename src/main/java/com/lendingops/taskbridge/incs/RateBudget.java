@@ -97,8 +97,9 @@ public class RateBudget {
      * Reserves the next slot and completes when it has come. Half of the slack is allowed for this service's own
      * lateness (timer, event loop, database round trip), half is left for the network: a slot reached later than
      * that is given up and a new one reserved. The caller must check {@link Slot#onTime()} again immediately
-     * before writing its request. Fails if the database cannot be reached or no slot could be met, in which case
-     * the caller must not send.
+     * before writing its request. Empty when no slot can be used in time: the next one would come after
+     * {@code sendBy}, or {@value #MAX_RESERVATIONS} slots in a row were reached too late. Fails only if the database
+     * cannot be reached. In every such case the caller must not send.
      * <p>
      * {@code sendBy} bounds the reservation itself: a slot that would come after it is never taken (the item is
      * then empty). A call that could not use its slot would otherwise still consume it, and with many replicas
@@ -120,8 +121,9 @@ public class RateBudget {
                                 return Uni.createFrom().item(Optional.of(slot));
                             }
                             if (reservationsLeft <= 1) {
-                                return Uni.createFrom().failure(
-                                        new IllegalStateException("no rate slot could be met in time"));
+                                // this replica is too late for its slots (a pause, a loaded machine): nothing is
+                                // sent, and that is not a failure of incs or of the request (no backoff grows)
+                                return Uni.createFrom().item(Optional.<Slot>empty());
                             }
                             return reserveUntilOnTime(sendBy, clock, reservationsLeft - 1);
                         }));

@@ -93,6 +93,21 @@ class IncsClientSendByTest {
         assertThat(sim.counters().requests(Route.CREATE)).isZero();
     }
 
+    @Test
+    void slotsReachedTooLateSendNothingAndAreNotAFailure() {
+        // no headroom: a slot must be used the instant it comes, so every slot is reached too late
+        IncsClient late = StandaloneIncsClient.build(config, Map.of("rateLimitPerSecond", 10.0,
+                "rateLimitHeadroom", 0.0), pool, mapper);
+        String phone = newPhone();
+
+        CreateResult result = late.createTask(command(phone), clock.instant().plus(WAIT)).await().atMost(WAIT);
+
+        // not sent, which the lifecycle retries at once; an Unavailable would grow the request's backoff
+        assertThat(result).isInstanceOf(CreateResult.NotSent.class);
+        assertThat(sim.counters().tasksCreatedFor(phone)).isZero();
+        assertThat(late.isAvailable()).isTrue();
+    }
+
     private String nextSlot() {
         return pool.preparedQuery("select next_slot_at::text from rate_budget where name = $1")
                 .execute(Tuple.of(RateBudget.BUDGET_NAME)).await().atMost(WAIT).iterator().next().getString(0);

@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -89,7 +90,11 @@ class ThreeReplicasClaimFencingIT {
         await().atMost(Duration.ofMinutes(3)).until(() -> created() >= EVENTS / 4);
         REPLICAS.get(2).crash();
 
-        await().atMost(Duration.ofMinutes(5)).until(() -> created() >= EVENTS);
+        try {
+            await().atMost(Duration.ofMinutes(5)).until(() -> created() >= EVENTS);
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError(created() + " of " + EVENTS + " created after 5 minutes; " + stuckRows(), e);
+        }
 
         Map<String, Long> postsPerPhone = incs.counters().receivedCreateBodies().stream()
                 .map(SimulatorCounters.ReceivedBody::json).map(json -> json.path("user_phone").asText())
@@ -111,6 +116,29 @@ class ThreeReplicasClaimFencingIT {
         } catch (SQLException e) {
             return 0;   // before the first replica migrated the schema
         }
+    }
+
+    /**
+     * What the rows not yet created are doing, one line per (state, last error), first in the failure's message
+     * (the only line a CI summary shows); the replicas' warnings follow on standard output.
+     */
+    private static String stuckRows() throws SQLException {
+        StringBuilder summary = new StringBuilder();
+        try (Connection c = postgres.openConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("""
+                     select state, coalesce(left(last_error, 120), '-'), count(*), max(attempts), max(failures),
+                            max(next_attempt_at - now()), max(claim_owner)
+                     from task_request where state <> 'created' group by 1, 2 order by 3 desc""")) {
+            while (rs.next()) {
+                summary.append(String.format("[%d %s: %s; attempts<=%d failures<=%d next in %s owner %s] ",
+                        rs.getLong(3), rs.getString(1), rs.getString(2), rs.getInt(4), rs.getInt(5),
+                        rs.getString(6), rs.getString(7)));
+            }
+        }
+        for (int i = 0; i < REPLICAS.size(); i++) {
+            System.out.println("--- replica " + i + " log tail ---\n" + REPLICAS.get(i).logTail(40));
+        }
+        return summary.toString();
     }
 
     /** A replica configured by environment as on Kubernetes, its output in target/<id>.log. */
