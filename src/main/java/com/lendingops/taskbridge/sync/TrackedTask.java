@@ -10,11 +10,12 @@ import java.util.Objects;
  * the number of recorded logs and the highest recorded log id stand for the set; the recording transaction
  * compares the view with what the database holds.
  *
+ * @param hasConversation whether a conversation id is recorded (a view bringing the first one changes the task)
  * @param synced   false until the sync first recorded the task (its first record replays all its logs)
  * @param logCount logs recorded for the task
  * @param maxLogId highest recorded incs log id, 0 when none
  */
-public record TrackedTask(long taskId, int status, String assignee, String conversationId, int missingCycles,
+public record TrackedTask(long taskId, int status, String assignee, boolean hasConversation, int missingCycles,
                           boolean synced, int logCount, long maxLogId) {
 
     /** Ended in incs but its tail (logs written just after the end) not read yet: always read once more. */
@@ -32,7 +33,7 @@ public record TrackedTask(long taskId, int status, String assignee, String conve
                 || view.logsOrEmpty().stream().anyMatch(log -> log.id() != null && log.id() > maxLogId);
         boolean newStatus = view.status() != null && view.status() != status;
         boolean newAssignee = !isBlank(view.assigneeUsername()) && !Objects.equals(view.assigneeUsername(), assignee);
-        boolean newConversation = conversationId == null && !isBlank(view.conversationId());
+        boolean newConversation = !hasConversation && !isBlank(view.conversationId());
         return newLog || newStatus || newAssignee || newConversation;
     }
 

@@ -1,25 +1,31 @@
 package com.lendingops.taskbridge.sync;
 
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.vertx.UniHelper;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlResult;
+import io.vertx.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.stream.Collector;
 
 /**
  * Reads every tracked task due in this cycle in one query, so unchanged tasks cost no transaction. A task
  * declared missing is due again only at its {@code recheck_at} (the slower cadence of missing tasks).
+ * <p>
+ * Memory: at 100,000 tracked tasks the map is the cycle's largest object. Rows become {@link TrackedTask}s as they
+ * are decoded (a collector, not a row set held beside the map), and the few distinct assignee names are shared.
  */
 @ApplicationScoped
 public class TrackedTasks {
 
     private static final String TRACKED = """
-            select t.task_id, t.status, t.assignee, t.conversation_id, t.missing_cycles,
-                   t.synced_at is not null as synced,
+            select t.task_id, t.status, t.assignee, t.conversation_id is not null as has_conversation,
+                   t.missing_cycles, t.synced_at is not null as synced,
                    (select count(*) from incs_task_log l where l.task_id = t.task_id) as log_count,
                    (select coalesce(max(l.log_id), 0) from incs_task_log l where l.task_id = t.task_id) as max_log_id
             from incs_task t
@@ -34,19 +40,27 @@ public class TrackedTasks {
     }
 
     public Uni<Map<Long, TrackedTask>> load() {
-        return pool.preparedQuery(TRACKED).execute(Tuple.of(OffsetDateTime.now(clock))).map(rows -> {
-            Map<Long, TrackedTask> tracked = new HashMap<>(Math.max(16, rows.size() * 2));
-            for (Row row : rows) {
-                TrackedTask task = toTrackedTask(row);
-                tracked.put(task.taskId(), task);
-            }
-            return tracked;
+        return UniHelper.toUni(pool.getDelegate().preparedQuery(TRACKED).collecting(byTaskId())
+                        .execute(Tuple.of(OffsetDateTime.now(clock))))
+                .map(SqlResult::value);
+    }
+
+    private static Collector<Row, ?, Map<Long, TrackedTask>> byTaskId() {
+        Map<String, String> assignees = new HashMap<>();
+        return Collector.<Row, Map<Long, TrackedTask>>of(HashMap::new, (tracked, row) -> {
+            TrackedTask task = toTrackedTask(row, assignees);
+            tracked.put(task.taskId(), task);
+        }, (left, right) -> {
+            left.putAll(right);
+            return left;
         });
     }
 
-    private static TrackedTask toTrackedTask(Row row) {
-        return new TrackedTask(row.getLong("task_id"), row.getInteger("status"), row.getString("assignee"),
-                row.getString("conversation_id"), row.getInteger("missing_cycles"), row.getBoolean("synced"),
+    private static TrackedTask toTrackedTask(Row row, Map<String, String> assignees) {
+        String assignee = row.getString("assignee");
+        return new TrackedTask(row.getLong("task_id"), row.getInteger("status"),
+                assignee == null ? null : assignees.computeIfAbsent(assignee, name -> name),
+                row.getBoolean("has_conversation"), row.getInteger("missing_cycles"), row.getBoolean("synced"),
                 row.getLong("log_count").intValue(), row.getLong("max_log_id"));
     }
 }

@@ -91,7 +91,8 @@ public final class SyncCycleBenchmark {
             Duration interval = interval(size);
             Path log = Path.of("target", "bench", "sync-bridge-" + size + ".log");
             Files.createDirectories(log.getParent());
-            try (BridgeProcess bridge = BridgeProcess.start(BRIDGE_JVM, env(broker, database, postgres, incs, interval),
+            List<String> jvm = bridgeJvm();
+            try (BridgeProcess bridge = BridgeProcess.start(jvm, env(broker, database, postgres, incs, interval),
                     FreePort.find(), log)) {
                 bridge.awaitStarted(Duration.ofMinutes(3));
                 System.out.printf("(%d) seeding the simulator and the database...%n", size);
@@ -138,6 +139,7 @@ public final class SyncCycleBenchmark {
                                     + "peak RSS %d MB, change→published p50 %s ms%n", size, cycle, seconds, calls,
                             r.bound(), events, r.peakRssKb() / 1024, r.changeToPublished().millis(0.5));
                 }
+                printMemory(size, bridge, jvm);
                 sizeTotals.add(new SyncCycleTable.AllCycles(size, MEASURED_CYCLES,
                         rows.stream().mapToInt(SyncCycleTable.Row::events).sum(),
                         BridgeMetrics.between(firstScrape, cycleBefore, BridgeMetrics.CHANGE_TO_PUBLISHED),
@@ -193,6 +195,45 @@ public final class SyncCycleBenchmark {
         long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
         while (bridge.metric("outbox_published_total") < target && System.nanoTime() < deadline) {
             Thread.sleep(50);
+        }
+    }
+
+    /** The pod's JVM, plus BENCH_BRIDGE_JVM_OPTIONS (bench/sync-cycle.sh), e.g. to try memory settings. */
+    private static List<String> bridgeJvm() {
+        List<String> jvm = new ArrayList<>(BRIDGE_JVM);
+        String extra = System.getProperty(ScenarioRunner.EXTRA_JVM_PROPERTY, "");
+        if (!extra.isBlank()) {
+            jvm.addAll(List.of(extra.trim().split("\\s+")));
+        }
+        System.out.println("Bridge JVM options: " + String.join(" ", jvm));
+        return jvm;
+    }
+
+    /**
+     * Where the bridge's memory is after the measured cycles: the heap (jcmd GC.heap_info) and, when the bridge runs
+     * with -XX:NativeMemoryTracking=summary, the JVM's native areas (metaspace, code cache, threads, GC).
+     */
+    private static void printMemory(int size, BridgeProcess bridge, List<String> jvm) {
+        List<String> commands = new ArrayList<>(List.of("GC.heap_info"));
+        if (jvm.stream().anyMatch(option -> option.startsWith("-XX:NativeMemoryTracking="))) {
+            commands.add("VM.native_memory summary");
+        }
+        for (String command : commands) {
+            List<String> args = new ArrayList<>(List.of("jcmd", String.valueOf(bridge.handle().pid())));
+            args.addAll(List.of(command.split(" ")));
+            try {
+                Process jcmd = new ProcessBuilder(args).redirectErrorStream(true).start();
+                String output = new String(jcmd.getInputStream().readAllBytes());
+                jcmd.waitFor();
+                System.out.printf("(%d) jcmd %s:%n%s%n", size, command, output.lines()
+                        .filter(line -> !line.isBlank() && !line.contains("(mmap:") && !line.contains("(malloc="))
+                        .collect(java.util.stream.Collectors.joining("\n")));
+            } catch (IOException e) {
+                System.out.printf("(%d) jcmd %s failed: %s%n", size, command, e.getMessage());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 
