@@ -43,12 +43,15 @@ public final class SyncCycleBenchmark {
     private static final int IN_FLIGHT = 8;
     private static final int MEASURED_CYCLES = 3;
     /**
-     * The JVM of one pod of deploy/base (limits: 512Mi, 1 CPU): the JVM sees what the container would show it,
-     * and picks its collector and heap from that (heap: half the limit, as the image's run-java script sizes it).
+     * The JVM of one pod of the dev overlay (limits: 512Mi, 1 CPU): the JVM sees what the container would show it,
+     * and picks its collector and heap from that (heap: half the limit, as deploy/base's JAVA_OPTS_APPEND sizes it),
+     * with the image's native-memory settings (docker/Dockerfile.jvm: this option and {@link #MALLOC_ARENAS}).
      * No collector or heap flag of the benchmark's own.
      */
-    private static final List<String> BRIDGE_JVM =
-            List.of("-XX:MaxRAM=512m", "-XX:MaxRAMPercentage=50", "-XX:ActiveProcessorCount=1");
+    private static final List<String> BRIDGE_JVM = List.of("-XX:MaxRAM=512m", "-XX:MaxRAMPercentage=50",
+            "-XX:ActiveProcessorCount=1", "-XX:TrimNativeHeapInterval=5000");
+    /** MALLOC_ARENA_MAX of docker/Dockerfile.jvm. */
+    private static final String MALLOC_ARENAS = "2";
 
     private SyncCycleBenchmark() {
     }
@@ -254,6 +257,7 @@ public final class SyncCycleBenchmark {
                                            IncsSimulator incs, Duration interval) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
+        env.put("MALLOC_ARENA_MAX", MALLOC_ARENAS);
         env.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
         env.put("QUARKUS_DATASOURCE_REACTIVE_URL", database.reactiveUrl());
         env.put("QUARKUS_DATASOURCE_JDBC_URL", database.jdbcUrl());
