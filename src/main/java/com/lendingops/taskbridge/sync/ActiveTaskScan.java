@@ -11,9 +11,6 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import org.jboss.logging.Logger;
@@ -47,8 +44,8 @@ public class ActiveTaskScan {
     /** Recording transactions at the same time (pages keep being read meanwhile). */
     static final int RECORD_CONCURRENCY = 2;
 
-    /** Tracked tasks the scan returned, and whether every page was read. */
-    public record Outcome(Set<Long> seen, boolean complete) {
+    /** Whether every page was read (the tracked tasks the scan returned are marked in the {@link TrackedSet}). */
+    public record Outcome(boolean complete) {
     }
 
     private record PageRef(int status, int page) {
@@ -63,18 +60,17 @@ public class ActiveTaskScan {
     }
 
     /** Scans both active statuses; {@code record} receives batches of tracked tasks whose view changed something. */
-    Uni<Outcome> scan(Map<Long, TrackedTask> tracked, CycleControl control, CycleStats stats,
+    Uni<Outcome> scan(TrackedSet tracked, CycleControl control, CycleStats stats,
                       Function<List<IncsTaskView>, Uni<Void>> record) {
-        Set<Long> seen = ConcurrentHashMap.newKeySet();
         AtomicBoolean complete = new AtomicBoolean(true);
         return readFirstPages(control, stats, complete)
                 .chain(firsts -> {
                     List<PageRef> rest = remainingPages(firsts);
                     Multi<List<IncsTaskView>> firstViews = Multi.createFrom().iterable(firsts)
-                            .map(first -> changed(first, tracked, seen));
+                            .map(first -> changed(first.page(), tracked));
                     Multi<List<IncsTaskView>> restViews = Multi.createFrom().iterable(rest)
                             .onItem().transformToUni(ref -> readRest(ref, control, stats, complete)
-                                    .map(page -> changed(page, tracked, seen)))
+                                    .map(page -> changed(page, tracked)))
                             .merge(Math.max(1, config.pageConcurrency()));
                     // one buffered item per page at most: reading never waits for recording, and never overflows
                     return Multi.createBy().concatenating().streams(firstViews, restViews)
@@ -85,7 +81,7 @@ public class ActiveTaskScan {
                             .merge(RECORD_CONCURRENCY)
                             .collect().last();
                 })
-                .map(ignored -> new Outcome(seen, complete.get()));
+                .map(ignored -> new Outcome(complete.get()));
     }
 
     /** Page 1 of each active status, asked at once; a failed one leaves the scan incomplete, both failed fail it. */
@@ -143,16 +139,15 @@ public class ActiveTaskScan {
                 .chain(() -> client.listTasks(TaskQuery.byStatus(status, page), stats::countCall, control.trace()));
     }
 
-    private static List<IncsTaskView> changed(FirstPage first, Map<Long, TrackedTask> tracked, Set<Long> seen) {
-        return changed(first.page(), tracked, seen);
-    }
-
     /** The page's tracked tasks (marked seen) whose view changes something. */
-    private static List<IncsTaskView> changed(TaskPage page, Map<Long, TrackedTask> tracked, Set<Long> seen) {
-        return page.tasks().stream()
-                .filter(view -> view.id() != null && tracked.containsKey(view.id()))
-                .peek(view -> seen.add(view.id()))
-                .filter(view -> tracked.get(view.id()).changedBy(view))
-                .toList();
+    private static List<IncsTaskView> changed(TaskPage page, TrackedSet tracked) {
+        List<IncsTaskView> changed = new ArrayList<>();
+        for (IncsTaskView view : page.tasks()) {
+            TrackedTask task = view.id() == null ? null : tracked.markSeen(view.id());
+            if (task != null && task.changedBy(view)) {
+                changed.add(view);
+            }
+        }
+        return changed;
     }
 }

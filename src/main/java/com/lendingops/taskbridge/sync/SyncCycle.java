@@ -17,7 +17,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
@@ -137,19 +136,19 @@ public class SyncCycle {
                 });
     }
 
-    private Uni<Void> syncTracked(Map<Long, TrackedTask> tracked, CycleControl control, CycleStats stats) {
+    private Uni<Void> syncTracked(TrackedSet tracked, CycleControl control, CycleStats stats) {
         stats.tracked(tracked.size());
         if (tracked.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
         return scan.scan(tracked, control, stats, views -> record(views, control, stats)).chain(outcome -> {
-            stats.seenInScan(outcome.seen().size());
+            stats.seenInScan(tracked.seenCount());
             if (!outcome.complete()) {
                 // a page is missing: its tasks are neither looked up (that would break the call bound) nor missed
                 stats.countFailure();
                 return Uni.createFrom().voidItem();
             }
-            List<Long> unseen = tracked.keySet().stream().filter(id -> !outcome.seen().contains(id)).sorted().toList();
+            List<Long> unseen = tracked.unseen();
             // each batch is recorded before the next is asked: a leader that dies among thousands of lookups keeps
             // what it learnt, and its successor does not repeat them
             return inBatches(unseen, batch -> lookups.lookUp(batch, control, stats)
@@ -157,7 +156,7 @@ public class SyncCycle {
         });
     }
 
-    private Uni<Void> recordLookups(List<Lookup> answers, Map<Long, TrackedTask> tracked, CycleControl control,
+    private Uni<Void> recordLookups(List<Lookup> answers, TrackedSet tracked, CycleControl control,
                                     CycleStats stats) {
         stats.countFailures((int) answers.stream().filter(Lookup::failed).count());
         List<IncsTaskView> found = answers.stream()

@@ -9,7 +9,9 @@ import io.vertx.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collector;
 
@@ -17,8 +19,9 @@ import java.util.stream.Collector;
  * Reads every tracked task due in this cycle in one query, so unchanged tasks cost no transaction. A task
  * declared missing is due again only at its {@code recheck_at} (the slower cadence of missing tasks).
  * <p>
- * Memory: at 100,000 tracked tasks the map is the cycle's largest object. Rows become {@link TrackedTask}s as they
- * are decoded (a collector, not a row set held beside the map), and the few distinct assignee names are shared.
+ * Memory: at 100,000 tracked tasks this is the cycle's largest state. Rows become {@link TrackedTask}s as they are
+ * decoded (a collector, not a row set held beside them), the few distinct assignee names are shared, and the tasks
+ * are kept in a compact {@link TrackedSet}.
  */
 @ApplicationScoped
 public class TrackedTasks {
@@ -39,21 +42,21 @@ public class TrackedTasks {
         this.clock = clock;
     }
 
-    public Uni<Map<Long, TrackedTask>> load() {
+    Uni<TrackedSet> load() {
         return UniHelper.toUni(pool.getDelegate().preparedQuery(TRACKED).collecting(byTaskId())
                         .execute(Tuple.of(OffsetDateTime.now(clock))))
-                .map(SqlResult::value);
+                .map(SqlResult::value)
+                .map(TrackedSet::of);
     }
 
-    private static Collector<Row, ?, Map<Long, TrackedTask>> byTaskId() {
+    private static Collector<Row, ?, List<TrackedTask>> byTaskId() {
         Map<String, String> assignees = new HashMap<>();
-        return Collector.<Row, Map<Long, TrackedTask>>of(HashMap::new, (tracked, row) -> {
-            TrackedTask task = toTrackedTask(row, assignees);
-            tracked.put(task.taskId(), task);
-        }, (left, right) -> {
-            left.putAll(right);
-            return left;
-        });
+        return Collector.<Row, List<TrackedTask>>of(ArrayList::new,
+                (tracked, row) -> tracked.add(toTrackedTask(row, assignees)),
+                (left, right) -> {
+                    left.addAll(right);
+                    return left;
+                });
     }
 
     private static TrackedTask toTrackedTask(Row row, Map<String, String> assignees) {

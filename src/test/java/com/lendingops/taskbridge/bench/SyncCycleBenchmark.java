@@ -45,11 +45,12 @@ public final class SyncCycleBenchmark {
     /**
      * The JVM of one pod of the dev overlay (limits: 512Mi, 1 CPU): the JVM sees what the container would show it,
      * and picks its collector and heap from that (heap: half the limit, as deploy/base's JAVA_OPTS_APPEND sizes it),
-     * with the image's native-memory settings (docker/Dockerfile.jvm: this option and {@link #MALLOC_ARENAS}).
+     * with the image's memory settings (docker/Dockerfile.jvm: the last three options and {@link #MALLOC_ARENAS}).
      * No collector or heap flag of the benchmark's own.
      */
     private static final List<String> BRIDGE_JVM = List.of("-XX:MaxRAM=512m", "-XX:MaxRAMPercentage=50",
-            "-XX:ActiveProcessorCount=1", "-XX:TrimNativeHeapInterval=5000");
+            "-XX:ActiveProcessorCount=1", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30",
+            "-XX:TrimNativeHeapInterval=5000");
     /** MALLOC_ARENA_MAX of docker/Dockerfile.jvm. */
     private static final String MALLOC_ARENAS = "2";
 
