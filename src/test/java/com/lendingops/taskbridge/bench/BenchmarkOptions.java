@@ -15,9 +15,12 @@ import java.util.List;
  * @param partitions      partitions of each scenario's input topic
  * @param scenarioTimeout how long a scenario may take to create every task before it is reported incomplete, and
  *                        then for the freshness histograms to count them all
+ * @param pacedEvents     events measured in the paced scenarios (a) and (c), -1 for {@code events}
+ * @param pacedWarmup     warm-up events of the paced scenarios, -1 for {@code warmupEvents}: (b) needs tens of
+ *                        thousands to reach a JIT steady state, which (a) and (c) would take half an hour to send
  */
 record BenchmarkOptions(int events, int warmupEvents, Duration latency, int inFlight, int rateLimit, int partitions,
-                        Duration scenarioTimeout, String only) {
+                        Duration scenarioTimeout, String only, int pacedEvents, int pacedWarmup) {
 
     static final String USAGE = """
             Usage: bench/ingest-throughput.sh [options]
@@ -30,6 +33,8 @@ record BenchmarkOptions(int events, int warmupEvents, Duration latency, int inFl
               --timeout-s S        give up waiting for the creations after S seconds, and as long again for the
                                    freshness histograms to count them (default 300)
               --only KEYS          run only these scenarios, e.g. "b" or "ab" (default: all)
+              --paced-events N     events measured in (a) and (c), which send a few a second (default: --events)
+              --paced-warmup N     warm-up events of (a) and (c) (default: --warmup)
             """;
 
     static BenchmarkOptions parse(String... args) {
@@ -41,6 +46,8 @@ record BenchmarkOptions(int events, int warmupEvents, Duration latency, int inFl
         int partitions = 3;
         long timeout = 300;
         String only = "abc";
+        int pacedEvents = -1;
+        int pacedWarmup = -1;
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             String value = i + 1 < args.length ? args[++i] : missing(option);
@@ -53,11 +60,23 @@ record BenchmarkOptions(int events, int warmupEvents, Duration latency, int inFl
                 case "--partitions" -> partitions = Integer.parseInt(value);
                 case "--timeout-s" -> timeout = Long.parseLong(value);
                 case "--only" -> only = value;
+                case "--paced-events" -> pacedEvents = Integer.parseInt(value);
+                case "--paced-warmup" -> pacedWarmup = Integer.parseInt(value);
                 default -> throw new IllegalArgumentException("unknown option " + option + "\n" + USAGE);
             }
         }
         return new BenchmarkOptions(events, warmup, Duration.ofMillis(latencyMs), inFlight, rate, partitions,
-                Duration.ofSeconds(timeout), only);
+                Duration.ofSeconds(timeout), only, pacedEvents, pacedWarmup);
+    }
+
+    /** Events measured in {@code scenario}. */
+    int eventsFor(Scenario scenario) {
+        return scenario.paced() && pacedEvents >= 0 ? pacedEvents : events;
+    }
+
+    /** Warm-up events of {@code scenario}. */
+    int warmupFor(Scenario scenario) {
+        return scenario.paced() && pacedWarmup >= 0 ? pacedWarmup : warmupEvents;
     }
 
     /** (a) one call at a time, (b) the concurrent default, (c) the same under a rate budget when asked for. */

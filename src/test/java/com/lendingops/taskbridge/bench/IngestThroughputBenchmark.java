@@ -37,6 +37,10 @@ public final class IngestThroughputBenchmark {
         out.printf(Locale.ROOT, "Ingest throughput: %d events per scenario (+%d warm-up), incs latency %d ms, "
                         + "%d input partitions, %d cores%n", options.events(), options.warmupEvents(),
                 options.latency().toMillis(), options.partitions(), Runtime.getRuntime().availableProcessors());
+        options.scenarios().stream().filter(s -> options.eventsFor(s) != options.events()
+                        || options.warmupFor(s) != options.warmupEvents())
+                .forEach(s -> out.printf(Locale.ROOT, "(%s) paced: %d events (+%d warm-up)%n", s.key(),
+                        options.eventsFor(s), options.warmupFor(s)));
         out.println("Bridge JVM options: " + String.join(" ", ScenarioRunner.BRIDGE_JVM) + "; incs sync job off");
         String runId = UUID.randomUUID().toString().substring(0, 8);
         List<ScenarioResult> results = new ArrayList<>();

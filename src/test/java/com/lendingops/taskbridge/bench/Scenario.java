@@ -10,6 +10,11 @@ package com.lendingops.taskbridge.bench;
  */
 record Scenario(String key, String description, int maxInFlight, int ratePerSecond) {
 
+    /** Held to a few calls a second (one call at a time, or a rate budget): its events take long to send. */
+    boolean paced() {
+        return maxInFlight == 1 || ratePerSecond > 0;
+    }
+
     String rateLabel() {
         return ratePerSecond == 0 ? "unlimited" : ratePerSecond + "/s";
     }

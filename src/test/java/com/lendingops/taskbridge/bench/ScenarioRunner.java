@@ -59,7 +59,7 @@ final class ScenarioRunner {
         ScenarioTopics topics = ScenarioTopics.create(broker, name.replace('_', '-'), options.partitions());
         BenchEvents events = new BenchEvents(runId + scenario.key(), block);
         ScenarioProgress progress = new ScenarioProgress(out, scenario);
-        int warmup = options.warmupEvents();
+        int warmup = options.warmupFor(scenario);
         try (ScenarioDatabase database = ScenarioDatabase.create(postgres, name);
                 IncsSimulator simulator = IncsSimulator.start(simulatorConfig());
                 EventPublisher publisher = new EventPublisher(broker.bootstrapServers());
@@ -81,8 +81,8 @@ final class ScenarioRunner {
     private ScenarioResult measure(Scenario scenario, ScenarioTopics topics, BenchEvents events,
                                    ScenarioDatabase database, IncsSimulator simulator, EventPublisher publisher,
                                    BridgeProcess bridge, ScenarioProgress progress) {
-        int warmup = options.warmupEvents();
-        int n = options.events();
+        int warmup = options.warmupFor(scenario);
+        int n = options.eventsFor(scenario);
         Optional<String> metricsBefore = BridgeMetrics.scrape(bridge.baseUrl());
         int arrivalsBefore = simulator.counters().arrivalNanos(Route.CREATE).size();
         Optional<Duration> cpuBefore = bridge.handle().info().totalCpuDuration();
