@@ -38,8 +38,16 @@ public class RateBudget {
 
     static final String BUDGET_NAME = "incs";
 
+    /**
+     * One statement, its own transaction. The slot is usable only while the answer comes back within the late
+     * tolerance (about 55 ms) of the statement being issued, so the commit must not wait for the WAL to reach disk:
+     * with fsync under disk pressure (seen in CI right after a test suite) every answer came too late, every slot
+     * was given up and nothing was ever sent. {@code synchronous_commit} is off for this transaction only: a
+     * reservation can be lost only if PostgreSQL itself crashes within a fraction of a second of it.
+     */
     private static final String RESERVE_SLOT = """
-            with clock as (select clock_timestamp() as now)
+            with clock as (select clock_timestamp() as now,
+                                  set_config('synchronous_commit', 'off', true) as no_flush_wait)
             insert into rate_budget as b (name, next_slot_at)
             select $1, clock.now + make_interval(secs => $2) from clock
             on conflict (name) do update
