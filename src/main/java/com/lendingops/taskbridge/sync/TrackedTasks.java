@@ -9,11 +9,11 @@ import io.vertx.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collector;
+import java.util.stream.Collectors;
 
 /**
  * Reads every tracked task due in this cycle in one query, so unchanged tasks cost no transaction. A task
@@ -43,20 +43,16 @@ public class TrackedTasks {
     }
 
     Uni<TrackedSet> load() {
-        return UniHelper.toUni(pool.getDelegate().preparedQuery(TRACKED).collecting(byTaskId())
+        return UniHelper.toUni(pool.getDelegate().preparedQuery(TRACKED).collecting(asTasks())
                         .execute(Tuple.of(OffsetDateTime.now(clock))))
                 .map(SqlResult::value)
                 .map(TrackedSet::of);
     }
 
-    private static Collector<Row, ?, List<TrackedTask>> byTaskId() {
+    /** Each row becomes a task as it is decoded; one assignee string per distinct name. */
+    private static Collector<Row, ?, List<TrackedTask>> asTasks() {
         Map<String, String> assignees = new HashMap<>();
-        return Collector.<Row, List<TrackedTask>>of(ArrayList::new,
-                (tracked, row) -> tracked.add(toTrackedTask(row, assignees)),
-                (left, right) -> {
-                    left.addAll(right);
-                    return left;
-                });
+        return Collectors.mapping(row -> toTrackedTask(row, assignees), Collectors.toList());
     }
 
     private static TrackedTask toTrackedTask(Row row, Map<String, String> assignees) {
