@@ -22,7 +22,11 @@ import java.util.function.Function;
  */
 final class InvariantChecker {
 
+    private enum HostileFate { DEAD_LETTERED, SKIPPED, CREATED, ANSWERED, MISSING }
+
     private final EventParser parser = new EventParser();
+    /** Each record is parsed once per trial, however often the wait before judging asks. */
+    private final Map<Integer, ParsedRecord> parsedByIndex = new HashMap<>();
 
     void check(TrialResult result, List<ChaosRecord> records, Function<Feed.Position, Integer> feed,
                Outcomes outcomes,
@@ -61,14 +65,7 @@ final class InvariantChecker {
     private void checkHostileRecords(TrialResult result, List<ChaosRecord> records,
                                      Function<Feed.Position, Integer> feed, Outcomes outcomes,
                                      List<TopicWatcher.Seen> deadLetters) {
-        Set<Integer> deadLettered = new HashSet<>();
-        for (TopicWatcher.Seen dl : deadLetters) {
-            Integer index = feed.apply(new Feed.Position(Integer.parseInt(dl.header("dead-letter-partition")),
-                    Long.parseLong(dl.header("dead-letter-offset"))));
-            if (index != null) {
-                deadLettered.add(index);
-            }
-        }
+        Set<Integer> deadLettered = deadLetteredRecords(deadLetters, feed);
         result.deadLettered = deadLettered.size();
         Map<String, Integer> missingByCategory = new HashMap<>();
         for (ChaosRecord record : records) {
@@ -79,30 +76,61 @@ final class InvariantChecker {
                 continue;
             }
             result.hostile++;
-            ParsedRecord parsed = parser.parse(record.value());
-            boolean accounted;
-            if (parsed instanceof ParsedRecord.Malformed) {
-                accounted = deadLettered.contains(record.index());
-            } else if (parsed instanceof ParsedRecord.OtherType) {
-                result.skippedHostile++;
-                accounted = true;
-            } else {
-                String eventId = ((ParsedRecord.Requested) parsed).event().eventId();
-                Outcomes.Event last = outcomes.finalOutcome(eventId);
-                accounted = last != null || deadLettered.contains(record.index());
-                if (last != null && last.shortType().equals("created")) {
-                    result.createdHostile++;
-                } else if (last != null) {
-                    result.rejectedHostile++;
+            switch (fate(record, deadLettered, outcomes)) {
+                case SKIPPED -> result.skippedHostile++;
+                case CREATED -> result.createdHostile++;
+                case ANSWERED -> result.rejectedHostile++;
+                case MISSING -> {
+                    result.lost++;
+                    missingByCategory.merge(record.category(), 1, Integer::sum);
                 }
-            }
-            if (!accounted) {
-                result.lost++;
-                missingByCategory.merge(record.category(), 1, Integer::sum);
+                case DEAD_LETTERED -> {
+                }
             }
         }
         missingByCategory.forEach((category, n) -> result.violation(n + " hostile record(s) of category " + category
                 + " neither dead-lettered nor answered"));
+    }
+
+    /**
+     * Whether every hostile record has come out of the bridge yet: what a trial waits for before it is judged. A
+     * dead letter repeated after a crash stands for its one input record, and a readable record's outcome comes
+     * only after its rate slot, so neither the number of dead letters nor a drained consumer lag says it.
+     */
+    boolean everyHostileRecordCameOut(List<ChaosRecord> records, Function<Feed.Position, Integer> feed,
+                                      Outcomes outcomes, List<TopicWatcher.Seen> deadLetters) {
+        Set<Integer> deadLettered = deadLetteredRecords(deadLetters, feed);
+        return records.stream().filter(r -> !r.valid())
+                .noneMatch(r -> fate(r, deadLettered, outcomes) == HostileFate.MISSING);
+    }
+
+    /** How a hostile record came out: the bridge's own parser decides which channel it must come out of. */
+    private HostileFate fate(ChaosRecord record, Set<Integer> deadLettered, Outcomes outcomes) {
+        ParsedRecord parsed = parsedByIndex.computeIfAbsent(record.index(), i -> parser.parse(record.value()));
+        if (parsed instanceof ParsedRecord.OtherType) {
+            return HostileFate.SKIPPED;
+        }
+        if (parsed instanceof ParsedRecord.Requested requested) {
+            Outcomes.Event last = outcomes.finalOutcome(requested.event().eventId());
+            if (last != null) {
+                return last.shortType().equals("created") ? HostileFate.CREATED : HostileFate.ANSWERED;
+            }
+        }
+        return deadLettered.contains(record.index()) ? HostileFate.DEAD_LETTERED : HostileFate.MISSING;
+    }
+
+    /** The input records dead-lettered, each once however often its dead letter was written. */
+    private static Set<Integer> deadLetteredRecords(List<TopicWatcher.Seen> deadLetters,
+                                                    Function<Feed.Position, Integer> feed) {
+        Set<Integer> deadLettered = new HashSet<>();
+        for (TopicWatcher.Seen dl : deadLetters) {
+            Integer index = feed.apply(new Feed.Position(Integer.parseInt(dl.header("dead-letter-partition")),
+                    Long.parseLong(dl.header("dead-letter-offset"))));
+            if (index != null) {
+                deadLettered.add(index);
+            }
+        }
+        return deadLettered;
     }
 
     private void checkTasks(TrialResult result, List<ChaosRecord> records, Outcomes outcomes, JsonNode simTasks,

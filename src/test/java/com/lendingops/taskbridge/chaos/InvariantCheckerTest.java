@@ -92,6 +92,38 @@ class InvariantCheckerTest {
     }
 
     @Test
+    void aDeadLetterRepeatedAfterACrashDoesNotStandInForAnotherRecordStillInFlight() {
+        ChaosRecord secondUnreadable = new ChaosRecord(2, false, "byte-flip", null,
+                "{\"event_id\": tru".getBytes(StandardCharsets.UTF_8), null, null);
+        deadLetter(0, 1);
+        deadLetter(0, 1); // the same input record again: its offset was not committed before a kill -9
+
+        boolean cameOut = new InvariantChecker().everyHostileRecordCameOut(List.of(valid, unreadable, secondUnreadable),
+                position -> (int) position.offset(), new Outcomes(output), deadLetters);
+
+        assertThat(cameOut).as("two dead letters for one record while the other has none").isFalse();
+        deadLetter(0, 2);
+        assertThat(new InvariantChecker().everyHostileRecordCameOut(List.of(valid, unreadable, secondUnreadable),
+                position -> (int) position.offset(), new Outcomes(output), deadLetters)).isTrue();
+    }
+
+    @Test
+    void aReadableHostileRecordHasComeOutOnlyWhenItsOutcomeIsPublished() {
+        ObjectNode event = EventTemplate.event(new java.util.Random(7), "HOSTILE-1", "6281900000001", 1);
+        ChaosRecord readable = new ChaosRecord(2, false, "byte-flip", null,
+                event.toString().getBytes(StandardCharsets.UTF_8), null, null);
+        deadLetter(0, 1);
+        InvariantChecker checker = new InvariantChecker();
+
+        assertThat(checker.everyHostileRecordCameOut(List.of(unreadable, readable), position -> (int) position.offset(),
+                new Outcomes(output), deadLetters)).as("its rate slot has not come yet: no outcome").isFalse();
+        output.add(seen("ce-9", "collection.task.created",
+                data(109).put("event_id", event.path("event_id").asText())));
+        assertThat(checker.everyHostileRecordCameOut(List.of(unreadable, readable), position -> (int) position.offset(),
+                new Outcomes(output), deadLetters)).isTrue();
+    }
+
+    @Test
     void countsEveryCallBeyondTheBudgetWithinOneSecond() {
         TrialResult result = new TrialResult("t", 1);
         RateJudge.judge(result, List.of(0L, 100_000_000L, 200_000_000L, 1_150_000_000L), 2);

@@ -2,8 +2,6 @@ package com.lendingops.taskbridge.chaos;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.lendingops.taskbridge.bench.ScenarioDatabase;
-import com.lendingops.taskbridge.mapping.EventParser;
-import com.lendingops.taskbridge.mapping.ParsedRecord;
 import com.lendingops.taskbridge.testsupport.BridgeProcess;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -47,8 +45,7 @@ final class TrialRunner {
                         + "   faults: %s%n   replay: bench/chaos.sh %s--trial %s --seed %d%n", spec.name(), seed,
                 spec.replicas(), spec.ratePerSecond(), spec.validEvents(), spec.hostileRecords(),
                 spec.feedWindow().toSeconds(), result.faults, options.full() ? "--full " : "", spec.name(), seed);
-        long malformed = records.stream().filter(r -> !r.valid())
-                .filter(r -> new EventParser().parse(r.value()) instanceof ParsedRecord.Malformed).count();
+        InvariantChecker checker = new InvariantChecker();
         String name = "chaos_" + tag;
         TrialTopics topics = TrialTopics.create(world.broker(), name.replace('_', '-'), 3);
         Path logs = LOG_ROOT.resolve(spec.name() + "-" + seed);
@@ -72,11 +69,11 @@ final class TrialRunner {
             List<FaultExecutor.Applied> applied = faults.awaitAll();
             long healed = System.nanoTime();
             out.printf(Locale.ROOT, "   fed and every fault healed after %.1fs; draining%n", (healed - feedStart) / 1e9);
-            awaitDrained(spec, records, watcher, topics, malformed);
+            awaitDrained(checker, records, feed, watcher, topics);
             awaitChangesPublished(watcher, topics);
             result.lag = ConsumerLag.awaitZero(world.broker().bootstrapServers(), topics.input(),
                     Duration.ofSeconds(30));
-            judge(result, spec, records, feed, watcher, topics, replicas, applied);
+            judge(checker, result, spec, records, feed, watcher, topics, replicas, applied);
         } finally {
             world.gateway().up();
         }
@@ -98,17 +95,20 @@ final class TrialRunner {
         return indexed;
     }
 
-    /** Until every valid event has a final outcome and every unreadable record is dead-lettered, or the timeout. */
-    private void awaitDrained(TrialSpec spec, List<ChaosRecord> records, TopicWatcher watcher, TrialTopics topics,
-                              long malformed) {
+    /**
+     * Until every valid event has a final outcome and every hostile record has come out (a distinct dead letter,
+     * or an outcome for a readable one), or the bridge stops making progress.
+     */
+    private void awaitDrained(InvariantChecker checker, List<ChaosRecord> records, Feed feed, TopicWatcher watcher,
+                              TrialTopics topics) {
         List<String> validIds = records.stream().filter(ChaosRecord::valid).map(ChaosRecord::eventId).toList();
         boolean done = awaitProgressing(watcher, () -> {
             List<TopicWatcher.Seen> seen = watcher.seen();
-            long dead = seen.stream().filter(s -> s.topic().equals(topics.deadLetter())).count();
             Outcomes outcomes = new Outcomes(output(seen, topics));
             long settled = validIds.stream().map(outcomes::finalOutcome)
                     .filter(e -> e != null && !e.shortType().equals("deferred")).count();
-            return settled == validIds.size() && dead >= malformed;
+            return settled == validIds.size() && checker.everyHostileRecordCameOut(records, feed::indexAt, outcomes,
+                    deadLetters(seen, topics));
         });
         if (!done) {
             out.println("   drain timeout reached; judging what is there");
@@ -141,14 +141,14 @@ final class TrialRunner {
         });
     }
 
-    private void judge(TrialResult result, TrialSpec spec, List<ChaosRecord> records, Feed feed, TopicWatcher watcher,
+    private void judge(InvariantChecker checker, TrialResult result, TrialSpec spec, List<ChaosRecord> records, Feed feed, TopicWatcher watcher,
                        TrialTopics topics, Replicas replicas, List<FaultExecutor.Applied> applied) {
         List<TopicWatcher.Seen> seen = watcher.seen();
         List<TopicWatcher.Seen> output = output(seen, topics);
-        List<TopicWatcher.Seen> deadLetters = seen.stream().filter(s -> s.topic().equals(topics.deadLetter())).toList();
+        List<TopicWatcher.Seen> deadLetters = deadLetters(seen, topics);
         Outcomes outcomes = new Outcomes(output);
         JsonNode counters = world.simulator().counters();
-        new InvariantChecker().check(result, records, feed::indexAt, outcomes, deadLetters, world.simulator().tasks(), counters);
+        checker.check(result, records, feed::indexAt, outcomes, deadLetters, world.simulator().tasks(), counters);
         RateJudge.judge(result, world.gateway().arrivals(), spec.ratePerSecond());
         result.maxPerSecondAtSimulator = counters.path("max_requests_in_any_second").asInt();
         if (result.lag != 0) {
@@ -197,6 +197,10 @@ final class TrialRunner {
 
     private static List<TopicWatcher.Seen> output(List<TopicWatcher.Seen> seen, TrialTopics topics) {
         return seen.stream().filter(s -> s.topic().equals(topics.output())).toList();
+    }
+
+    private static List<TopicWatcher.Seen> deadLetters(List<TopicWatcher.Seen> seen, TrialTopics topics) {
+        return seen.stream().filter(s -> s.topic().equals(topics.deadLetter())).toList();
     }
 
     /**
