@@ -56,4 +56,31 @@ class LookupsRecordedPerBatchTest {
         assertThat(SyncTestSupport.queryLong("select count(*) from incs_task where status = ?", SimTask.COMPLETED))
                 .isEqualTo(batch + 20);
     }
+
+    @Test
+    void aTaskThatEndedSinceTheLastCycleIsLookedUpBeforeTheTailReadsOfTasksThatEndedEarlier() throws Exception {
+        int batch = SyncCycle.LOOKUP_BATCH;
+        List<SimTask> endedEarlier = incs.seedTasks(batch, SimTask.NOT_STARTED);
+        BulkTracking.trackAsSynced(endedEarlier);
+        endedEarlier.forEach(task -> incs.complete(task.id()));
+        SyncTestSupport.update("update incs_task set status = " + SimTask.COMPLETED + " where task_id in ("
+                + String.join(",", endedEarlier.stream().map(task -> Long.toString(task.id())).toList()) + ")");
+        SimTask endedSince = incs.seedTasks(1, SimTask.NOT_STARTED).get(0); // the highest id of all
+        BulkTracking.trackAsSynced(List.of(endedSince));
+        incs.complete(endedSince.id());
+        SyncCheckpoints checkpoints = new SyncCheckpoints();
+        SyncCycle cycle = cycles.withCheckpoints(checkpoints);
+
+        SyncCheckpoints.Stall firstLookupOfSecondBatch = checkpoints.stallAt(SyncCheckpoints.Step.LOOKUP, batch);
+        CompletableFuture<CycleReport> running = cycle.runCycle().subscribeAsCompletionStage();
+        firstLookupOfSecondBatch.reached().get(SyncTestSupport.WAIT.toSeconds(), TimeUnit.SECONDS);
+
+        assertThat(SyncTestSupport.queryLong("select status from incs_task where task_id = ?", endedSince.id()))
+                .as("its completion is news: recorded in the first batch, before 100 tail reads that are not")
+                .isEqualTo(SimTask.COMPLETED);
+        firstLookupOfSecondBatch.release();
+        assertThat(running.get(SyncTestSupport.WAIT.toSeconds(), TimeUnit.SECONDS).stopped()).isFalse();
+        assertThat(SyncTestSupport.queryLong("select count(*) from incs_task where tracking"))
+                .as("the earlier tails are read; the new one's is due next cycle").isEqualTo(1);
+    }
 }

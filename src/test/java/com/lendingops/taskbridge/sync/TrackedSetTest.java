@@ -39,6 +39,16 @@ class TrackedSetTest {
     }
 
     @Test
+    void tasksThatLeftTheScanWhileActiveComeBeforeTheTailReadsOfEndedOnes() {
+        TrackedTask endedTail = new TrackedTask(5, 2, "incs_1", false, 0, true, 3, 3);
+        TrackedTask terminatedTail = new TrackedTask(15, 3, "incs_1", false, 0, true, 3, 3);
+        TrackedSet mixed = TrackedSet.of(List.of(task(30), endedTail, task(10), terminatedTail, task(20)));
+        mixed.markSeen(20);
+
+        assertThat(mixed.unseen()).containsExactly(10L, 30L, 5L, 15L);
+    }
+
+    @Test
     void anEmptySetHasNothingUnseen() {
         TrackedSet empty = TrackedSet.of(List.of());
 
