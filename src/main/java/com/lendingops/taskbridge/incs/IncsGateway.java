@@ -36,6 +36,11 @@ class IncsGateway {
     private static final int MAX_SLOTS = 3;
 
     private static final Logger LOG = Logger.getLogger(IncsGateway.class);
+    /**
+     * One debug line per request written, with its instant and lateness: incs counts arrivals, so when it sees more
+     * than R in a second this tells whether this service wrote them so, or they bunched on the way.
+     */
+    private static final Logger WRITES = Logger.getLogger("com.lendingops.taskbridge.incs.writes");
 
     private final IncsAvailability availability;
     private final InFlightLimiter limiter;
@@ -144,6 +149,7 @@ class IncsGateway {
             Optional<Uni<IncsTransport.HttpAnswer>> sent = connected.sendIf(
                     () -> slot.onTime() && beforeSendBy(sendBy));
             if (sent.isPresent()) {
+                logWrite(route, slot);
                 return classified(route, sent.get(), started, span);
             }
             connected.discard();
@@ -153,6 +159,13 @@ class IncsGateway {
             return slotsLeft > 1 ? sendInSlot(request, sendBy, started, slotsLeft - 1, span)
                     : Uni.createFrom().item(noSlotInTime(sendBy));
         });
+    }
+
+    private void logWrite(IncsRoute route, RateBudget.Slot slot) {
+        if (WRITES.isDebugEnabled()) {
+            WRITES.debugf("incs %s written at %s, %d us after its rate slot was due", route.tag(), clock.instant(),
+                    slot.microsSinceDue());
+        }
     }
 
     private Uni<IncsAnswer> classified(IncsRoute route, Uni<IncsTransport.HttpAnswer> answer, long started,

@@ -189,5 +189,10 @@ public class RateBudget {
         boolean onTime() {
             return this == UNLIMITED || System.nanoTime() - sendByNanos <= 0;
         }
+
+        /** How long ago the slot became due (0 for the unlimited one). */
+        long microsSinceDue() {
+            return this == UNLIMITED ? 0 : (System.nanoTime() - dueNanos) / 1_000;
+        }
     }
 }

@@ -61,6 +61,8 @@ final class BridgeSettings {
         // a killed replica's partitions go to the others when its consumer session expires: 10 s instead of Kafka's
         // 45 s default (the broker's minimum is 6 s), so intake after a kill -9 resumes within a short trial
         env.put("KAFKA_SESSION_TIMEOUT_MS", "10000");
+        // each incs request written, with its instant: the rate judge compares them with the arrivals
+        env.put("QUARKUS_LOG_CATEGORY__COM_LENDINGOPS_TASKBRIDGE_INCS_WRITES__LEVEL", "DEBUG");
         return env;
     }
 }

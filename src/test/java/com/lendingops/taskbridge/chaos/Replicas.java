@@ -3,12 +3,15 @@ package com.lendingops.taskbridge.chaos;
 import com.lendingops.taskbridge.testsupport.BridgeProcess;
 import com.lendingops.taskbridge.testsupport.FreePort;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The trial's replicas of the packaged bridge, each a process of its own configured by environment. A slot keeps
@@ -34,6 +37,25 @@ final class Replicas implements AutoCloseable {
         this.slots = new BridgeProcess[count];
         this.starts = new int[count];
         this.down = new boolean[count];
+        clearOldLogs(logDirectory);
+    }
+
+    /** The directory of the replicas' logs: this trial's only (a replay of the same seed starts it afresh). */
+    Path logDirectory() {
+        return logDirectory;
+    }
+
+    private static void clearOldLogs(Path directory) {
+        if (!Files.isDirectory(directory)) {
+            return;
+        }
+        try (Stream<Path> logs = Files.list(directory)) {
+            for (Path log : logs.filter(p -> p.toString().endsWith(".log")).toList()) {
+                Files.delete(log);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Starts the first replica and waits for it (it migrates the schema), then the others together. */

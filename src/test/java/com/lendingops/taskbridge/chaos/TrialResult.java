@@ -31,6 +31,8 @@ final class TrialResult {
     int budgetViolations;
     int maxPerSecondAtGateway;
     int maxPerSecondAtSimulator;
+    /** The most incs requests the replicas wrote within one second, by their own debug log. */
+    int maxPerSecondWritten;
     int ratePerSecond;
     long lag = -1;
     String recovery = "";

@@ -151,6 +151,7 @@ final class TrialRunner {
         checker.check(result, records, feed::indexAt, outcomes, deadLetters, world.simulator().tasks(), counters);
         RateJudge.judge(result, world.gateway().arrivals(), spec.ratePerSecond());
         result.maxPerSecondAtSimulator = counters.path("max_requests_in_any_second").asInt();
+        RateJudge.judgeWrites(result, replicas.logDirectory());
         if (result.lag != 0) {
             result.violation("consumer lag did not drain to 0 (" + result.lag + ")");
         }
