@@ -1,5 +1,6 @@
 package com.lendingops.taskbridge.chaos;
 
+import com.lendingops.taskbridge.simulator.SimulatorCounters;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -31,7 +32,7 @@ final class RateJudge {
 
     static void judge(TrialResult result, List<Long> arrivals, int ratePerSecond) {
         long[] times = arrivals.stream().mapToLong(Long::longValue).sorted().toArray();
-        int best = maxWithinOneSecond(times);
+        int best = SimulatorCounters.maxInAnySecond(times);
         result.maxPerSecondAtGateway = best;
         if (ratePerSecond <= 0) {
             return;
@@ -52,8 +53,8 @@ final class RateJudge {
     /** Adds what the replicas' logs say they wrote: how many requests at most within one second, in all. */
     static void judgeWrites(TrialResult result, Path replicaLogs) {
         List<Instant> writes = writesLogged(replicaLogs);
-        long[] nanos = writes.stream().mapToLong(w -> w.getEpochSecond() * ONE_SECOND + w.getNano()).sorted().toArray();
-        result.maxPerSecondWritten = maxWithinOneSecond(nanos);
+        long[] nanos = writes.stream().mapToLong(w -> w.getEpochSecond() * ONE_SECOND + w.getNano()).toArray();
+        result.maxPerSecondWritten = SimulatorCounters.maxInAnySecond(nanos);
         result.notes.add(String.format(Locale.ROOT, "rate: the replicas wrote %d incs requests, at most %d within one "
                 + "second (their debug log); the gateway saw at most %d, incs %d", writes.size(),
                 result.maxPerSecondWritten, result.maxPerSecondAtGateway, result.maxPerSecondAtSimulator));
@@ -72,18 +73,5 @@ final class RateJudge {
             throw new UncheckedIOException(e);
         }
         return writes;
-    }
-
-    /** The most instants (sorted, in nanoseconds) within any sliding window of one second. */
-    static int maxWithinOneSecond(long[] sortedNanos) {
-        int best = 0;
-        int start = 0;
-        for (int end = 0; end < sortedNanos.length; end++) {
-            while (sortedNanos[end] - sortedNanos[start] >= ONE_SECOND) {
-                start++;
-            }
-            best = Math.max(best, end - start + 1);
-        }
-        return best;
     }
 }

@@ -2,6 +2,7 @@ package com.lendingops.taskbridge.chaos;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.lendingops.taskbridge.simulator.SimulatorCounters;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,8 +39,8 @@ class RateJudgeTest {
 
     @Test
     void theMostInstantsWithinOneSecondCountAWindowShorterThanASecondOnly() {
-        assertThat(RateJudge.maxWithinOneSecond(new long[] {0, 500_000_000L, 999_999_999L, 1_000_000_000L}))
+        assertThat(SimulatorCounters.maxInAnySecond(new long[] {0, 500_000_000L, 999_999_999L, 1_000_000_000L}))
                 .isEqualTo(3);
-        assertThat(RateJudge.maxWithinOneSecond(new long[0])).isZero();
+        assertThat(SimulatorCounters.maxInAnySecond(new long[0])).isZero();
     }
 }

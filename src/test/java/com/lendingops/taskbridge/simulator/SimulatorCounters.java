@@ -120,7 +120,8 @@ public final class SimulatorCounters {
         listCalls = 0;
     }
 
-    private static int maxInAnySecond(long[] times) {
+    /** The most instants (nanoseconds, any order; sorted in place) within any sliding window of one second. */
+    public static int maxInAnySecond(long[] times) {
         Arrays.sort(times);
         int best = 0;
         int start = 0;
