@@ -127,13 +127,18 @@ class ThreeReplicasClaimFencingIT {
         try (Connection c = postgres.openConnection(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("""
                      select state, coalesce(left(last_error, 120), '-'), count(*), max(attempts), max(failures),
-                            max(next_attempt_at - now()), max(claim_owner)
+                            max(next_attempt_at - now()), string_agg(distinct claim_owner, ','),
+                            max(claim_until - now())
                      from task_request where state <> 'created' group by 1, 2 order by 3 desc""")) {
             while (rs.next()) {
-                summary.append(String.format("[%d %s: %s; attempts<=%d failures<=%d next in %s owner %s] ",
-                        rs.getLong(3), rs.getString(1), rs.getString(2), rs.getInt(4), rs.getInt(5),
-                        rs.getString(6), rs.getString(7)));
+                summary.append(String.format("[%d %s: %s; attempts<=%d failures<=%d next in %s owners %s"
+                                + " claim ends in <=%s] ", rs.getLong(3), rs.getString(1), rs.getString(2),
+                        rs.getInt(4), rs.getInt(5), rs.getString(6), rs.getString(7), rs.getString(8)));
             }
+        }
+        try (Connection c = postgres.openConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("select next_slot_at - clock_timestamp() from rate_budget")) {
+            summary.append(rs.next() ? "[next rate slot in " + rs.getString(1) + "]" : "[no rate slot taken]");
         }
         for (int i = 0; i < REPLICAS.size(); i++) {
             System.out.println("--- replica " + i + " log tail ---\n" + REPLICAS.get(i).logTail(40));
@@ -164,6 +169,9 @@ class ThreeReplicasClaimFencingIT {
         env.put("BRIDGE_INGEST_RECONCILE_SETTLE_TIME", "2s");
         env.put("BRIDGE_SYNC_SCHEDULED", "false");
         env.put("BRIDGE_SYNC_LEASE_INSTANCE_ID", id);
+        // what each replica wrote and why a request was not sent, in target/<id>.log when this test fails
+        env.put("QUARKUS_LOG_CATEGORY__COM_LENDINGOPS_TASKBRIDGE_INCS_WRITES__LEVEL", "DEBUG");
+        env.put("QUARKUS_LOG_CATEGORY__COM_LENDINGOPS_TASKBRIDGE_INGEST__LEVEL", "DEBUG");
         return BridgeProcess.start(REPLICA_JVM, env, FreePort.find(), Path.of("target", id + ".log"));
     }
 }
