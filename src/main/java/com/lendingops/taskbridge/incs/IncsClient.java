@@ -49,17 +49,26 @@ public class IncsClient {
      * transient errors; fails with {@link IncsCallException} ({@code unauthorized()} for 401/10001).
      */
     public Uni<TaskPage> listTasks(TaskQuery query) {
-        return lister.list(query, ListCallCounter.NONE, Context.current());
+        return lister.list(query, ListCallCounter.NONE, Context.current(), Instant.MAX);
+    }
+
+    /**
+     * As {@link #listTasks(TaskQuery)}, for a caller whose claim ends at {@code sendBy}: no request is written after
+     * it, and no rate slot after it is taken (the answer could no longer be stored, and the slot would be lost to
+     * the calls that can). Fails with {@link IncsCallNotSentException} when nothing could be written in time.
+     */
+    public Uni<TaskPage> listTasks(TaskQuery query, Instant sendBy) {
+        return lister.list(query, ListCallCounter.NONE, Context.current(), sendBy);
     }
 
     /** As {@link #listTasks(TaskQuery)}, telling {@code counter} about every request sent (retries, probes). */
     public Uni<TaskPage> listTasks(TaskQuery query, ListCallCounter counter) {
-        return lister.list(query, counter, Context.current());
+        return lister.list(query, counter, Context.current(), Instant.MAX);
     }
 
     /** As {@link #listTasks(TaskQuery, ListCallCounter)}, its calls being spans of {@code trace} (a sync cycle). */
     public Uni<TaskPage> listTasks(TaskQuery query, ListCallCounter counter, Context trace) {
-        return lister.list(query, counter, trace);
+        return lister.list(query, counter, trace, Instant.MAX);
     }
 
     /** True while incs is considered down: calls are refused without reaching it until a probe succeeds. */

@@ -46,38 +46,40 @@ class TaskLister {
         this.config = config;
     }
 
-    Uni<TaskPage> list(TaskQuery query, ListCallCounter counter,
-                                  Context trace) {
+    /**
+     * One page of {@code query}; every request is written before {@code sendBy} or not at all (a caller whose claim
+     * ends then could not store the answer): past it, the call fails with {@link IncsCallNotSentException}.
+     */
+    Uni<TaskPage> list(TaskQuery query, ListCallCounter counter, Context trace, Instant sendBy) {
+        Call call = new Call(counter, trace, sendBy);
         Optional<Integer> base = pageBase.known();
         if (base.isPresent()) {
-            return fetch(query, query.page() - 1 + base.get(), counter, trace);
+            return fetch(query, query.page() - 1 + base.get(), call);
         }
-        return fetch(query, query.page(), counter, trace).chain(page -> settleBase(query, page, counter, trace));
+        return fetch(query, query.page(), call).chain(page -> settleBase(query, page, call));
     }
 
-    private Uni<TaskPage> settleBase(TaskQuery query, TaskPage readAsOneBased, ListCallCounter counter,
-                                  Context trace) {
+    private Uni<TaskPage> settleBase(TaskQuery query, TaskPage readAsOneBased, Call call) {
         long total = readAsOneBased.total();
         if (pageBase.known().isPresent() || total <= 0 || query.pageSize() <= 0) {
-            return answerFor(query, readAsOneBased, counter, trace);
+            return answerFor(query, readAsOneBased, call);
         }
         int served = readAsOneBased.tasks().size();
         if (query.page() == 1 && served > 0 && served < query.pageSize() && served < total) {
-            return pageBase.claimProbe() ? settleByRows(query, readAsOneBased, counter, trace)
-                    : answerFor(query, readAsOneBased, counter, trace);
+            return pageBase.claimProbe() ? settleByRows(query, readAsOneBased, call)
+                    : answerFor(query, readAsOneBased, call);
         }
         int lastIfOneBased = (int) Math.min(Integer.MAX_VALUE, (total + query.pageSize() - 1) / query.pageSize());
         if (lastIfOneBased == query.page() || !pageBase.claimProbe()) {
-            return answerFor(query, readAsOneBased, counter, trace);
+            return answerFor(query, readAsOneBased, call);
         }
-        return fetch(query, lastIfOneBased, counter, trace)
-                .chain(ignored -> answerFor(query, readAsOneBased, counter, trace));
+        return fetch(query, lastIfOneBased, call)
+                .chain(ignored -> answerFor(query, readAsOneBased, call));
     }
 
     /** Short first page: page 0's rows tell the bases apart where counts cannot; a failed probe proves nothing. */
-    private Uni<TaskPage> settleByRows(TaskQuery query, TaskPage readAsOneBased, ListCallCounter counter,
-                                  Context trace) {
-        return fetch(query, 0, counter, trace)
+    private Uni<TaskPage> settleByRows(TaskQuery query, TaskPage readAsOneBased, Call call) {
+        return fetch(query, 0, call)
                 .map(pageZero -> {
                     boolean oneBased = pageZero.tasks().isEmpty() || ids(pageZero).equals(ids(readAsOneBased));
                     pageBase.proven(oneBased ? 1 : 0);
@@ -93,25 +95,22 @@ class TaskLister {
         return page.tasks().stream().map(IncsTaskView::id).toList();
     }
 
-    private Uni<TaskPage> answerFor(TaskQuery query, TaskPage readAsOneBased, ListCallCounter counter,
-                                  Context trace) {
+    private Uni<TaskPage> answerFor(TaskQuery query, TaskPage readAsOneBased, Call call) {
         Optional<Integer> base = pageBase.known();
         if (base.isEmpty()) {
             LOG.debug("incs page base still unknown; reading pages as starting at 1 for now");
         }
         return base.orElse(1) == 1 ? Uni.createFrom().item(readAsOneBased)
-                : fetch(query, query.page() - 1, counter, trace);
+                : fetch(query, query.page() - 1, call);
     }
 
-    private Uni<TaskPage> fetch(TaskQuery query, int apiPage, ListCallCounter counter,
-                                  Context trace) {
-        return attempt(query, apiPage, 0, counter, trace);
+    private Uni<TaskPage> fetch(TaskQuery query, int apiPage, Call call) {
+        return attempt(query, apiPage, 0, call);
     }
 
-    private Uni<TaskPage> attempt(TaskQuery query, int apiPage, int retry, ListCallCounter counter,
-                                  Context trace) {
-        counter.count();
-        return gateway.exchange(IncsRequest.list(query, apiPage), Instant.MAX, trace).chain(answer -> {
+    private Uni<TaskPage> attempt(TaskQuery query, int apiPage, int retry, Call call) {
+        call.counter().count();
+        return gateway.exchange(IncsRequest.list(query, apiPage), call.sendBy(), call.trace()).chain(answer -> {
             if (answer instanceof IncsAnswer.Ok ok) {
                 return read(ok, query, apiPage);
             }
@@ -122,7 +121,7 @@ class TaskLister {
                 if (wait.isPresent()) {
                     metrics.recordRetry(IncsRoute.LIST.tag());
                     return Uni.createFrom().voidItem().onItem().delayIt().by(wait.get())
-                            .chain(() -> attempt(query, apiPage, retry + 1, counter, trace));
+                            .chain(() -> attempt(query, apiPage, retry + 1, call));
                 }
             }
             return Uni.createFrom().failure(toException(failed.result()));
@@ -150,6 +149,9 @@ class TaskLister {
     }
 
     private static IncsCallException toException(CreateResult result) {
+        if (result instanceof CreateResult.NotSent notSent) {
+            return new IncsCallNotSentException(notSent.reason());
+        }
         if (result instanceof CreateResult.Unauthorized unauthorized) {
             return new IncsCallException("incs rejected the API token: " + unauthorized.message(), true,
                     Optional.empty(), null);
@@ -164,5 +166,9 @@ class TaskLister {
         }
         return new IncsCallException("unexpected incs answer to a list call: " + result, false, Optional.empty(),
                 null);
+    }
+
+    /** Who a list call is for: counts its requests, traces them, and bounds when they may be written. */
+    private record Call(ListCallCounter counter, Context trace, Instant sendBy) {
     }
 }

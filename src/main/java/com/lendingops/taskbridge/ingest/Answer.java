@@ -22,6 +22,10 @@ public sealed interface Answer {
     record NotSent(String reason) implements Answer {
     }
 
+    /** The lookup of an earlier attempt's task was not made before the claim ended: nothing read, nothing sent. */
+    record LookupNotSent(String reason) implements Answer {
+    }
+
     /** The lookup of an earlier attempt's task could not be completed: nothing may be sent yet. */
     record LookupFailed(String reason, Optional<Duration> retryAfter) implements Answer {
     }

@@ -4,6 +4,7 @@ import com.lendingops.taskbridge.config.IncsConfig;
 import com.lendingops.taskbridge.config.IngestConfig;
 import com.lendingops.taskbridge.incs.CreateTaskCommand;
 import com.lendingops.taskbridge.incs.IncsCallException;
+import com.lendingops.taskbridge.incs.IncsCallNotSentException;
 import com.lendingops.taskbridge.incs.IncsClient;
 import com.lendingops.taskbridge.incs.IncsTaskView;
 import com.lendingops.taskbridge.incs.IncsTime;
@@ -63,20 +64,28 @@ public class Reconciler {
         this.metrics = metrics;
     }
 
-    public Uni<TaskLookup> find(RequestRow request, CreateTaskCommand command) {
+    /**
+     * Looks up the task of {@code request}'s earlier attempts. Every page is read before {@code sendBy} (the end of
+     * the caller's claim) or not at all: a lookup answered after the claim ended could not be stored, and under a
+     * tight rate budget such lookups would take every slot (the livelock ThreeReplicasClaimFencingIT met).
+     */
+    public Uni<TaskLookup> find(RequestRow request, CreateTaskCommand command, Instant sendBy) {
         Instant from = request.searchFrom().minus(config.reconcile().window());
         Instant to = clock.instant().plus(config.reconcile().window());
         TaskQuery query = TaskQuery.byNameCreatedBetween(command.name(), incsTime.format(from), incsTime.format(to), 1);
-        return scan(query, command, new ArrayList<>(), 0)
+        return scan(query, command, new ArrayList<>(), 0, sendBy)
                 .chain(scan -> scan.failure() != null ? failed(scan.failure(), Optional.empty())
                         : unclaimed(scan.matches()))
+                .onFailure(IncsCallNotSentException.class).recoverWithItem(failure ->
+                        new TaskLookup.NotSent(failure.getMessage()))
                 .onFailure(IncsCallException.class).recoverWithUni(failure -> failed(failure.getMessage(),
                         ((IncsCallException) failure).retryAfter(), ((IncsCallException) failure).unauthorized()));
     }
 
     /** Reads pages until the rows seen cover {@code total}; collects every match. */
-    private Uni<Scan> scan(TaskQuery query, CreateTaskCommand command, List<IncsTaskView> matches, long seen) {
-        return client.listTasks(query).chain(page -> {
+    private Uni<Scan> scan(TaskQuery query, CreateTaskCommand command, List<IncsTaskView> matches, long seen,
+                           Instant sendBy) {
+        return client.listTasks(query, sendBy).chain(page -> {
             String problem = shapeProblem(query, page);
             if (problem != null) {
                 return Uni.createFrom().item(new Scan(matches, problem));
@@ -98,7 +107,7 @@ public class Reconciler {
                 return Uni.createFrom().item(new Scan(matches, "page limit " + config.reconcile().maxPages()
                         + " reached after " + covered + " of " + page.total() + " rows"));
             }
-            return scan(query.withPage(query.page() + 1), command, matches, covered);
+            return scan(query.withPage(query.page() + 1), command, matches, covered, sendBy);
         });
     }
 

@@ -80,7 +80,7 @@ public class RequestIntake {
 
     private static RequestRow fresh(CollectionEvent event, String phone) {
         return new RequestRow(event.eventId(), event.caseId(), phone, 0, RequestState.RECEIVED, 0, 0, 0, null, null,
-                null, null, null, null, false, null, null);
+                null, null, null, null, false, null, null, false);
     }
 
     private String toJson(CreateTaskCommand command) {

@@ -101,6 +101,18 @@ public final class RequestLifecycle {
         return claimed.claimUntil().minus(timing.sendMargin());
     }
 
+    /**
+     * A POST is about to be made right after a lookup found no task of the request's suspect attempts (each had
+     * settled when it ran): they are cleared for this attempt and the ones after it until one may reach incs
+     * again, so a request not sent is due again without another lookup. Otherwise a lookup and a POST must both fit
+     * in every claim, and under a tight rate budget the lookups took every slot and nothing was created.
+     */
+    public Change startAttemptAfterLookup(RequestRow r) {
+        RequestRow.Edit e = startAttempt(r).row().edit();
+        e.clearedByLookup = true;
+        return Change.none(e.done(), Outcome.SUBMITTING);
+    }
+
     /** A POST is about to be made: state submitting, one more attempt; an unresolved earlier one stays suspect. */
     public Change startAttempt(RequestRow r) {
         Instant now = clock.instant();
@@ -166,6 +178,12 @@ public final class RequestLifecycle {
         if (answer instanceof Answer.NotSent notSent) {
             leaveSubmitting(r, e, false);
             e.lastError = "not sent: " + notSent.reason();
+            e.nextAttemptAt = now;
+            return Change.none(e.done(), Outcome.NOT_SENT);
+        }
+        if (answer instanceof Answer.LookupNotSent notSent) {
+            leaveSubmitting(r, e, true);
+            e.lastError = "lookup not sent: " + notSent.reason();
             e.nextAttemptAt = now;
             return Change.none(e.done(), Outcome.NOT_SENT);
         }
@@ -306,6 +324,9 @@ public final class RequestLifecycle {
         e.state = RequestState.RECEIVED;
         if (mayHaveReachedIncs && e.ambiguousSince == null) {
             e.ambiguousSince = r.submittedAt();
+        }
+        if (mayHaveReachedIncs) {
+            e.clearedByLookup = false;
         }
     }
 

@@ -17,15 +17,18 @@ import java.time.Instant;
  * @param ambiguousSince start of the earliest attempt whose outcome is unknown (look it up before sending again)
  * @param deferredSince  first deferral, the start of the deferral horizon
  * @param awaitsOwnTask  deferred until a tracked open task of ours on the phone ends
+ * @param clearedByLookup a lookup found no task of the suspect attempts and no attempt since may have reached incs:
+ *                       the next POST needs no lookup first ({@code ambiguousSince} stays, as the start of any later
+ *                       search, and for the lookup before deferring on "incomplete task")
  */
 public record RequestRow(String eventId, String caseId, String userPhone, long ingestSeq, RequestState state,
                          int attempts, int failures, long claimToken, Instant claimUntil, Instant nextAttemptAt,
                          Instant submittedAt, Instant ambiguousSince, Instant deferredSince, Long blockingTaskId,
-                         boolean awaitsOwnTask, Long taskId, String lastError) {
+                         boolean awaitsOwnTask, Long taskId, String lastError, boolean clearedByLookup) {
 
     /** An earlier attempt may have created the task: it must be looked up before the request is sent again. */
     public boolean needsReconciliation() {
-        return state == RequestState.SUBMITTING || ambiguousSince != null;
+        return state == RequestState.SUBMITTING || (ambiguousSince != null && !clearedByLookup);
     }
 
     /** The earliest moment an attempt of ours could have created the task. */
@@ -56,6 +59,7 @@ public record RequestRow(String eventId, String caseId, String userPhone, long i
         boolean awaitsOwnTask;
         Long taskId;
         String lastError;
+        boolean clearedByLookup;
 
         private Edit(RequestRow r) {
             this.from = r;
@@ -72,12 +76,13 @@ public record RequestRow(String eventId, String caseId, String userPhone, long i
             awaitsOwnTask = r.awaitsOwnTask;
             taskId = r.taskId;
             lastError = r.lastError;
+            clearedByLookup = r.clearedByLookup;
         }
 
         public RequestRow done() {
             return new RequestRow(from.eventId, from.caseId, from.userPhone, from.ingestSeq, state, attempts, failures,
                     claimToken, claimUntil, nextAttemptAt, submittedAt, ambiguousSince, deferredSince, blockingTaskId,
-                    awaitsOwnTask, taskId, lastError);
+                    awaitsOwnTask, taskId, lastError, clearedByLookup);
         }
     }
 }

@@ -30,7 +30,7 @@ public class RequestStore {
     static final String COLUMNS = """
             event_id, case_id, user_phone, ingest_seq, state, attempts, failures, claim_token, claim_until,
             next_attempt_at, submitted_at, ambiguous_since, deferred_since, blocking_task_id, awaits_own_task, task_id,
-            last_error, request_body, received_at, traceparent""";
+            last_error, cleared_by_lookup, request_body, received_at, traceparent""";
 
     static final String INSERT = """
             insert into task_request (event_id, case_id, event_type, user_phone, assignee, state, request_body,
@@ -48,7 +48,8 @@ public class RequestStore {
     static final String UPDATE = """
             update task_request set state = $2, attempts = $3, failures = $4, claim_until = $5, next_attempt_at = $6,
                 submitted_at = $7, ambiguous_since = $8, deferred_since = $9, blocking_task_id = $10,
-                awaits_own_task = $11, task_id = $12, last_error = $13, updated_at = $14, version = version + 1
+                awaits_own_task = $11, task_id = $12, last_error = $13, updated_at = $14, cleared_by_lookup = $16,
+                version = version + 1
             where event_id = $1 and ((claim_token = $15 and state in ('received', 'submitting', 'deferred'))
                                      or ($15 = -1 and state <> 'created'))
             returning received_at, traceparent""";
@@ -148,7 +149,7 @@ public class RequestStore {
                 .addValue(r.failures()).addValue(at(r.claimUntil())).addValue(at(r.nextAttemptAt()))
                 .addValue(at(r.submittedAt())).addValue(at(r.ambiguousSince())).addValue(at(r.deferredSince()))
                 .addValue(r.blockingTaskId()).addValue(r.awaitsOwnTask()).addValue(r.taskId()).addValue(r.lastError())
-                .addValue(now).addValue(fence);
+                .addValue(now).addValue(fence).addValue(r.clearedByLookup());
         return c.preparedQuery(UPDATE).execute(t).chain(rows -> rows.rowCount() == 0
                 ? Uni.createFrom().item(Outcome.SUPERSEDED)
                 : outbox.append(c, change.events(), now, originOf(rows.iterator().next()))
@@ -176,7 +177,8 @@ public class RequestStore {
                 row.getInteger("attempts"), row.getInteger("failures"), row.getLong("claim_token"),
                 instant(row, "claim_until"), instant(row, "next_attempt_at"), instant(row, "submitted_at"),
                 instant(row, "ambiguous_since"), instant(row, "deferred_since"), row.getLong("blocking_task_id"),
-                row.getBoolean("awaits_own_task"), row.getLong("task_id"), row.getString("last_error"));
+                row.getBoolean("awaits_own_task"), row.getLong("task_id"), row.getString("last_error"),
+                row.getBoolean("cleared_by_lookup"));
     }
 
     /** The trace and consume time stored with a request, for the events it causes. */

@@ -68,16 +68,18 @@ public class RequestSubmitter {
             return store.apply(r, row -> lifecycle.answer(row, new Answer.IncsUnavailable(unavailability(), unresolved)));
         }
         if (c.attemptStarted() || !r.needsReconciliation()) {
-            return post(c);
+            return post(c, false);
         }
-        return reconciler.find(r, c.command()).chain(lookup -> afterLookup(r, c.command(), lookup, () -> post(c)));
+        return reconciler.find(r, c.command(), lifecycle.sendBy(r))
+                .chain(lookup -> afterLookup(r, c.command(), lookup, () -> post(c, true)));
     }
 
-    private Uni<Outcome> post(Claimed c) {
+    private Uni<Outcome> post(Claimed c, boolean afterLookup) {
         if (c.attemptStarted()) {
             return send(c.row(), c.command());
         }
-        RequestLifecycle.Change started = lifecycle.startAttempt(c.row());
+        RequestLifecycle.Change started = afterLookup ? lifecycle.startAttemptAfterLookup(c.row())
+                : lifecycle.startAttempt(c.row());
         return store.apply(c.row(), row -> started)
                 .chain(outcome -> outcome == Outcome.SUPERSEDED ? Uni.createFrom().item(Outcome.SUPERSEDED)
                         : send(started.row(), c.command()));
@@ -124,7 +126,7 @@ public class RequestSubmitter {
     /** "Incomplete task" right after an attempt with a lost answer may be about our own task: look first. */
     private Uni<Outcome> reconcileBeforeDeferring(RequestRow attempt, CreateTaskCommand command,
                                                   CreateResult.PhoneBusy busy) {
-        return reconciler.find(attempt, command)
+        return reconciler.find(attempt, command, lifecycle.sendBy(attempt))
                 .chain(lookup -> afterLookup(attempt, command, lookup, () -> defer(attempt, busy)));
     }
 
@@ -135,6 +137,10 @@ public class RequestSubmitter {
         }
         if (lookup instanceof TaskLookup.Failed failed) {
             return lookupFailed(r, failed);
+        }
+        if (lookup instanceof TaskLookup.NotSent notSent) {
+            LOG.debugf("request %s not looked up before its claim ended: %s", r.eventId(), notSent.reason());
+            return store.apply(r, row -> lifecycle.answer(row, new Answer.LookupNotSent(notSent.reason())));
         }
         return notFound.get();
     }

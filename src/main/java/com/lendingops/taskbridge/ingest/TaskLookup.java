@@ -15,6 +15,13 @@ public sealed interface TaskLookup {
     record NotFound() implements TaskLookup {
     }
 
+    /**
+     * No page could be read before the claim ended (no rate slot in time): nothing was read, nothing may be sent;
+     * look again on the next claim, without a growing backoff (the wait is this service's, not incs').
+     */
+    record NotSent(String reason) implements TaskLookup {
+    }
+
     /** The lookup did not cover everything (incs failed, page limit, unexpected answer): nothing may be sent yet. */
     record Failed(String reason, Optional<Duration> retryAfter, boolean unauthorized) implements TaskLookup {
     }

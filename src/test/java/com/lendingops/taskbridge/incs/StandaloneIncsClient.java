@@ -23,13 +23,13 @@ import java.util.concurrent.CompletionStage;
  * start without restarting the application, and stand in for a second replica sharing the same database. Its
  * availability events are discarded so they cannot reach the application's observers.
  */
-final class StandaloneIncsClient {
+public final class StandaloneIncsClient {
 
     private StandaloneIncsClient() {
     }
 
     /** {@code overrides} maps IncsConfig method names (e.g. "rateLimitPerSecond") to values. */
-    static IncsClient build(IncsConfig base, Map<String, Object> overrides, Pool pool, ObjectMapper mapper) {
+    public static IncsClient build(IncsConfig base, Map<String, Object> overrides, Pool pool, ObjectMapper mapper) {
         IncsConfig config = override(base, overrides);
         IncsAvailability availability = new IncsAvailability(config, new DiscardedEvents());
         IncsClientMetrics metrics = new IncsClientMetrics(new SimpleMeterRegistry(), availability);

@@ -74,7 +74,7 @@ class DueRuleAgreementTest {
             RequestState state = states[random.nextInt(states.length)];
             rows.add(new RequestRow("e" + i, "c" + random.nextInt(3), random.nextInt(8) == 0 ? null : "p" + random.nextInt(3),
                     i, state, random.nextInt(3), 0, random.nextInt(3), maybeTime(random), maybeTime(random), null,
-                    null, null, null, random.nextBoolean(), null, null));
+                    null, null, null, random.nextBoolean(), null, null, random.nextBoolean()));
         }
         return rows;
     }

@@ -27,7 +27,7 @@ final class LifecycleFixtures {
 
     static RequestRow fresh(String eventId, String caseId, String phone, long seq) {
         return new RequestRow(eventId, caseId, phone, seq, RequestState.RECEIVED, 0, 0, 0, null, null, null, null, null,
-                null, false, null, null);
+                null, false, null, null, false);
     }
 
     static TaskCreated task(RequestRow r, long taskId) {

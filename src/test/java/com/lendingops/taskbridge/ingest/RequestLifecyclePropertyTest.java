@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
  * Random histories of intake, claims, attempts, answers, lookups, crashes, stalls and task ends, applied the way
  * {@link RequestStore} applies them (fenced writes, unfenced "created"), checking after every step: never two
  * attempts of one request that may write it at the same time; every unfinished request has a dated next step;
- * created always wins and stays; and in the end every request reaches a terminal state. Seeds are fixed, so a
+ * created always wins and stays; a POST follows a lookup made after every earlier attempt that may have written the
+ * request without a definite answer (crash, stall, timeout); and in the end every request reaches a terminal state. Seeds are fixed, so a
  * failure names the seed that replays it.
  */
 class RequestLifecyclePropertyTest {
@@ -43,6 +44,10 @@ class RequestLifecyclePropertyTest {
         private final Map<String, Long> createdTask = new LinkedHashMap<>();
         private final List<Holder> holders = new ArrayList<>();
         private final List<RequestLifecycle.OwnTask> tasks = new ArrayList<>();
+        /** Per request: the latest instant an attempt without a definite answer may have written it. */
+        private final Map<String, Instant> possibleWrite = new LinkedHashMap<>();
+        /** Per request: the latest lookup that found no task. */
+        private final Map<String, Instant> lookedUp = new LinkedHashMap<>();
         private long seq;
         private long nextTaskId = 1;
 
@@ -68,7 +73,7 @@ class RequestLifecyclePropertyTest {
             } else if (action < 65 && !holders.isEmpty()) {
                 work(holders.get(random.nextInt(holders.size())));
             } else if (action < 70 && !holders.isEmpty()) {
-                holders.remove(random.nextInt(holders.size()));        // crash or stall for good
+                mayHaveWritten(holders.remove(random.nextInt(holders.size())));        // crash or stall for good
             } else if (action < 80) {
                 toggleTask();
             } else {
@@ -109,14 +114,29 @@ class RequestLifecyclePropertyTest {
 
         private void work(Holder h) {
             if (!h.started) {
-                if (h.row.needsReconciliation() && random.nextInt(3) == 0) {
-                    answer(h, random.nextBoolean() ? null : new Answer.LookupFailed("page limit", Optional.empty()));
+                boolean lookup = h.row.needsReconciliation();
+                if (lookup && random.nextInt(3) == 0) {
+                    answer(h, switch (random.nextInt(3)) {
+                        case 0 -> null;
+                        case 1 -> new Answer.LookupFailed("page limit", Optional.empty());
+                        default -> new Answer.LookupNotSent("no rate slot in time");
+                    });
                     return;
                 }
-                RequestLifecycle.Change started = lifecycle.startAttempt(h.row);
+                RequestLifecycle.Change started = lookup ? lifecycle.startAttemptAfterLookup(h.row)
+                        : lifecycle.startAttempt(h.row);
                 if (!fencedWrite(h, started)) {
                     holders.remove(h);
                     return;
+                }
+                if (lookup) {
+                    lookedUp.put(h.row.eventId(), clock.instant());
+                } else {
+                    Instant written = possibleWrite.get(h.row.eventId());
+                    Instant looked = lookedUp.get(h.row.eventId());
+                    assertThat(written == null || (looked != null && written.isBefore(looked)))
+                            .as("POST without a lookup after a suspect attempt of " + h.row + ", seed " + seed)
+                            .isTrue();
                 }
                 h.row = started.row();
                 h.started = true;
@@ -138,9 +158,21 @@ class RequestLifecyclePropertyTest {
             answer(h, answer);
         }
 
+        /** A started attempt ended without a definite answer: it may have written its request until its send-by. */
+        private void mayHaveWritten(Holder h) {
+            if (h.started) {
+                Instant until = clock.instant().isBefore(lifecycle.sendBy(h.row)) ? clock.instant()
+                        : lifecycle.sendBy(h.row);
+                possibleWrite.merge(h.row.eventId(), until, (a, b) -> a.isAfter(b) ? a : b);
+            }
+        }
+
         /** {@code null} answer: incs created the task (or the lookup found it). */
         private void answer(Holder h, Answer answer) {
             holders.remove(h);
+            if (answer instanceof Answer.Unavailable unavailable && unavailable.ambiguous()) {
+                mayHaveWritten(h);
+            }
             if (answer == null) {
                 RequestRow current = db.get(h.row.eventId());
                 RequestLifecycle.Change change = lifecycle.created(h.row, LifecycleFixtures.task(h.row, nextTaskId++),

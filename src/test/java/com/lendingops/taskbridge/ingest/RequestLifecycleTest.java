@@ -189,6 +189,46 @@ class RequestLifecycleTest {
     }
 
     @Test
+    void aLookupNotMadeBeforeItsClaimEndedLeavesTheRequestSuspectAndDueAtOnceWithoutAFailure() {
+        RequestRow crashed = submitting();
+        clock.advance(CLAIM.plus(SETTLE));
+
+        RequestRow r = lifecycle.answer(crashed, new Answer.LookupNotSent("no rate slot in time")).row();
+
+        assertThat(r.state()).isEqualTo(RequestState.RECEIVED);
+        assertThat(r.needsReconciliation()).isTrue();
+        assertThat(r.ambiguousSince()).isEqualTo(T0);
+        assertThat(r.failures()).isZero();
+        assertThat(lifecycle.isDue(r, ALONE, clock.instant())).isTrue();
+    }
+
+    @Test
+    void anAttemptNotSentAfterALookupFoundNothingIsDueAgainWithoutAnotherLookup() {
+        RequestRow crashed = submitting();
+        clock.advance(CLAIM.plus(SETTLE));
+
+        RequestRow started = lifecycle.startAttemptAfterLookup(crashed).row();
+        RequestRow r = lifecycle.answer(started, new Answer.NotSent("no rate slot in time")).row();
+
+        assertThat(r.needsReconciliation()).as("a lookup before every attempt can starve the POSTs").isFalse();
+        assertThat(r.ambiguousSince()).as("a later search still starts at the first suspect attempt").isEqualTo(T0);
+    }
+
+    @Test
+    void anAttemptThatMayHaveReachedIncsAfterALookupFoundNothingIsLookedUpAgain() {
+        RequestRow crashed = submitting();
+        clock.advance(CLAIM.plus(SETTLE));
+        RequestRow started = lifecycle.startAttemptAfterLookup(crashed).row();
+
+        RequestRow timedOut = lifecycle.answer(started, new Answer.Unavailable("timeout", true, Optional.empty()))
+                .row();
+        RequestRow crashedAgain = lifecycle.startAttemptAfterLookup(crashed).row();
+
+        assertThat(timedOut.needsReconciliation()).isTrue();
+        assertThat(crashedAgain.needsReconciliation()).as("in flight: its claimant may have written it").isTrue();
+    }
+
+    @Test
     void aHeldClaimIsNotDueAndAnInFlightAttemptIsTakenOverOnlyAfterTheSettleTime() {
         RequestRow r = submitting();
         assertThat(lifecycle.isDue(r, ALONE, T0.plus(CLAIM).minusSeconds(1))).isFalse();
