@@ -41,7 +41,7 @@ import org.junit.jupiter.api.Test;
  */
 class ThreeReplicasClaimFencingIT {
 
-    private static final int EVENTS = 40;
+    private static final int EVENTS = 24;
     private static final Duration STARTUP = Duration.ofMinutes(4);
     /** Quick start (C1 only, serial GC): three JVMs share the CI machine; speed is not what this test is about. */
     private static final List<String> REPLICA_JVM = List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC",
