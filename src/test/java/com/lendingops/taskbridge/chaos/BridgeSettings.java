@@ -9,7 +9,9 @@ import java.util.Map;
 /**
  * The environment of the bridge in a trial: production code, configured only through environment variables, with
  * timings shortened so a trial's faults and recoveries fit in a minute (request timeout 2 s, lease TTL 4 s, sync
- * every 2 s, retries from 200 ms, consumer session 10 s); incs is reached through the fault gateway.
+ * every 2 s, retries from 200 ms, consumer session 10 s, reconciliation settle time 10 s: a request whose attempt
+ * was in flight is looked up 10 s after its claim ended instead of 30 s, still more than three times the slowest
+ * answer a fault injects, 3 s); incs is reached through the fault gateway.
  */
 final class BridgeSettings {
 
@@ -49,6 +51,7 @@ final class BridgeSettings {
         env.put("BRIDGE_INGEST_DEFER_MAX_DELAY", "2s");
         env.put("BRIDGE_INGEST_DEFER_OWN_TASK_RECHECK", "3s");
         env.put("BRIDGE_INGEST_RECONCILE_WINDOW", "1m");
+        env.put("BRIDGE_INGEST_RECONCILE_SETTLE_TIME", "10s");
         env.put("BRIDGE_SYNC_INTERVAL", "2s");
         env.put("BRIDGE_SYNC_INITIAL_DELAY", "1s");
         env.put("BRIDGE_SYNC_LEASE_TTL", "4s");
