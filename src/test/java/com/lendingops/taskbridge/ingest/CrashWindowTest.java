@@ -6,6 +6,7 @@ import static com.lendingops.taskbridge.ingest.IngestTestSupport.newId;
 import static com.lendingops.taskbridge.ingest.IngestTestSupport.newPhone;
 import static com.lendingops.taskbridge.ingest.IngestTestSupport.outboxTypes;
 import static com.lendingops.taskbridge.ingest.IngestTestSupport.sendEvent;
+import static com.lendingops.taskbridge.ingest.IngestTestSupport.storedCommand;
 import static com.lendingops.taskbridge.ingest.IngestTestSupport.taskIdOf;
 import static com.lendingops.taskbridge.ingest.IngestTestSupport.update;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -88,8 +89,7 @@ class CrashWindowTest {
         String eventId = newId("evt");
         String caseId = newId("case");
         String phone = newPhone();
-        CreateTaskCommand command = new CreateTaskCommand("Collection " + caseId, null, CreateTaskCommand.MESSAGE_TASK,
-                30058, phone, "Budi", "incs_2", null);
+        CreateTaskCommand command = storedCommand(caseId, phone, "incs_2");
         update("""
                 insert into task_request (event_id, case_id, event_type, user_phone, assignee, state, request_body,
                     attempts, next_attempt_at, submitted_at, received_at, updated_at)

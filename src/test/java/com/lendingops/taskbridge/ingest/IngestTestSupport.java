@@ -3,6 +3,7 @@ package com.lendingops.taskbridge.ingest;
 import com.lendingops.taskbridge.testsupport.TestSql;
 import static org.awaitility.Awaitility.await;
 
+import com.lendingops.taskbridge.incs.CreateTaskCommand;
 import com.lendingops.taskbridge.incs.IncsClient;
 import com.lendingops.taskbridge.simulator.IncsSimulator;
 import com.lendingops.taskbridge.testsupport.KafkaTestClient;
@@ -47,6 +48,12 @@ public final class IngestTestSupport {
 
     public static String newId(String prefix) {
         return prefix + "-" + UUID.randomUUID();
+    }
+
+    /** The create command of a stored request of {@code caseId} (no description), as its request body holds it. */
+    static CreateTaskCommand storedCommand(String caseId, String phone, String assignee) {
+        return new CreateTaskCommand("Collection " + caseId, null, CreateTaskCommand.MESSAGE_TASK, 30058, phone, "Budi",
+                assignee, null);
     }
 
     /** A valid collection.task.requested event with one order, no assignee (the policy picks one). */

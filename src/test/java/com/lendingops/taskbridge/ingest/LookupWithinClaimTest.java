@@ -4,6 +4,7 @@ import static com.lendingops.taskbridge.ingest.IngestTestSupport.WAIT;
 import static com.lendingops.taskbridge.ingest.IngestTestSupport.cleanStart;
 import static com.lendingops.taskbridge.ingest.IngestTestSupport.newId;
 import static com.lendingops.taskbridge.ingest.IngestTestSupport.newPhone;
+import static com.lendingops.taskbridge.ingest.IngestTestSupport.storedCommand;
 import static com.lendingops.taskbridge.ingest.IngestTestSupport.strings;
 import static com.lendingops.taskbridge.ingest.IngestTestSupport.update;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -65,8 +66,7 @@ class LookupWithinClaimTest {
         IncsSimulator sim = cleanStart(client);
         String caseId = newId("case");
         String phone = newPhone();
-        CreateTaskCommand command = new CreateTaskCommand("Collection " + caseId, null, CreateTaskCommand.MESSAGE_TASK,
-                30058, phone, "Budi", "incs_1", null);
+        CreateTaskCommand command = storedCommand(caseId, phone, "incs_1");
         // an earlier request of the case, claimed for an hour: the application's own scheduler leaves the case alone
         update("""
                 insert into task_request (event_id, case_id, event_type, user_phone, assignee, state, request_body,
